@@ -1,0 +1,62 @@
+/*
+ * os_vfs.c - the portable half of the OS layer: the wrappers of os.h that
+ * dispatch file and path calls through a VFS's function table.  Keeping
+ * them here means the backends (os_win32.c, os_posix.c, the test VFS in
+ * os_fault.c) only fill in tables.
+ */
+#include "os.h"
+
+int os_file_open(os_vfs *vfs, const char *path, unsigned flags, os_file **out)
+{
+    return vfs->open(vfs, path, flags, out);
+}
+
+void os_file_close(os_file *f)
+{
+    if (f) f->methods->close(f);
+}
+
+int os_file_read(os_file *f, uint64_t off, void *buf, size_t n)
+{
+    return f->methods->read(f, off, buf, n);
+}
+
+int os_file_write(os_file *f, uint64_t off, const void *buf, size_t n)
+{
+    return f->methods->write(f, off, buf, n);
+}
+
+int os_file_sync(os_file *f)
+{
+    return f->methods->sync(f);
+}
+
+int os_file_size(os_file *f, uint64_t *size)
+{
+    return f->methods->size(f, size);
+}
+
+int os_file_truncate(os_file *f, uint64_t size)
+{
+    return f->methods->truncate(f, size);
+}
+
+int os_path_remove(os_vfs *vfs, const char *path)
+{
+    return vfs->remove(vfs, path);
+}
+
+int os_path_rename(os_vfs *vfs, const char *from, const char *to)
+{
+    return vfs->rename(vfs, from, to);
+}
+
+int os_path_exists(os_vfs *vfs, const char *path)
+{
+    return vfs->exists(vfs, path);
+}
+
+int os_path_mkdir(os_vfs *vfs, const char *path)
+{
+    return vfs->mkdir(vfs, path);
+}

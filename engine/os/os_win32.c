@@ -1,0 +1,270 @@
+/*
+ * os_win32.c - the OS layer for the PE DLL (Windows, and Wine).  See os.h
+ * for the contract.  This is the only file of the DLL that includes
+ * <windows.h>; it uses kernel32 only (no Wine-only exports, no
+ * libwinpthread), so the DLL also loads on real Windows.
+ */
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "os.h"
+
+struct win32_file {
+    os_file base;
+    HANDLE h;
+};
+
+static const struct os_file_methods win32_file_methods;
+
+static HANDLE handle_of(os_file *f)
+{
+    return ((struct win32_file *)f)->h;
+}
+
+struct os_mutex {
+    CRITICAL_SECTION cs;
+};
+
+static int map_error(DWORD e)
+{
+    switch (e) {
+    case ERROR_FILE_NOT_FOUND: case ERROR_PATH_NOT_FOUND: return OS_ENOENT;
+    case ERROR_FILE_EXISTS: case ERROR_ALREADY_EXISTS: return OS_EEXIST;
+    case ERROR_ACCESS_DENIED: case ERROR_SHARING_VIOLATION:
+    case ERROR_LOCK_VIOLATION: case ERROR_WRITE_PROTECT: return OS_EACCES;
+    case ERROR_DISK_FULL: case ERROR_HANDLE_DISK_FULL: return OS_ENOSPC;
+    case ERROR_NOT_ENOUGH_MEMORY: case ERROR_OUTOFMEMORY: return OS_ENOMEM;
+    case ERROR_INVALID_NAME: case ERROR_INVALID_PARAMETER:
+    case ERROR_FILENAME_EXCED_RANGE: return OS_EINVAL;
+    default: return OS_EIO;
+    }
+}
+
+/* UTF-8 path to a malloc'ed UTF-16 string, or NULL. */
+static WCHAR *path_to_wide(const char *path)
+{
+    int n = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, path, -1, NULL, 0);
+    WCHAR *w;
+    if (n <= 0) return NULL;
+    if (!(w = malloc((size_t)n * sizeof(WCHAR)))) return NULL;
+    if (MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, path, -1, w, n) != n) {
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+static int win32_open(os_vfs *vfs, const char *path, unsigned flags, os_file **out)
+{
+    DWORD access = GENERIC_READ | ((flags & OS_OPEN_READONLY) ? 0 : GENERIC_WRITE);
+    DWORD disp;
+    WCHAR *wpath;
+    HANDLE h;
+    struct win32_file *f;
+
+    *out = NULL;
+    if ((flags & OS_OPEN_CREATE) && (flags & OS_OPEN_EXCL)) disp = CREATE_NEW;
+    else if ((flags & OS_OPEN_CREATE) && (flags & OS_OPEN_TRUNCATE)) disp = CREATE_ALWAYS;
+    else if (flags & OS_OPEN_CREATE) disp = OPEN_ALWAYS;
+    else if (flags & OS_OPEN_TRUNCATE) disp = TRUNCATE_EXISTING;
+    else disp = OPEN_EXISTING;
+
+    if (!(wpath = path_to_wide(path))) return OS_EINVAL;
+    h = CreateFileW(wpath, access, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                    NULL, disp, FILE_ATTRIBUTE_NORMAL, NULL);
+    free(wpath);
+    if (h == INVALID_HANDLE_VALUE) return map_error(GetLastError());
+    if (!(f = malloc(sizeof(*f)))) {
+        CloseHandle(h);
+        return OS_ENOMEM;
+    }
+    f->base.methods = &win32_file_methods;
+    f->h = h;
+    *out = &f->base;
+    return OS_OK;
+}
+
+static void win32_close(os_file *f)
+{
+    CloseHandle(handle_of(f));
+    free(f);
+}
+
+static void set_offset(OVERLAPPED *ov, uint64_t off)
+{
+    memset(ov, 0, sizeof(*ov));
+    ov->Offset = (DWORD)off;
+    ov->OffsetHigh = (DWORD)(off >> 32);
+}
+
+static int win32_read(os_file *f, uint64_t off, void *buf, size_t n)
+{
+    char *p = buf;
+    while (n > 0) {
+        DWORD want = n > 0x40000000u ? 0x40000000u : (DWORD)n, got = 0;
+        OVERLAPPED ov;
+        set_offset(&ov, off);
+        if (!ReadFile(handle_of(f), p, want, &got, &ov)) {
+            DWORD e = GetLastError();
+            if (e == ERROR_HANDLE_EOF) return OS_ESHORT;
+            return map_error(e);
+        }
+        if (got == 0) return OS_ESHORT;
+        p += got;
+        off += got;
+        n -= got;
+    }
+    return OS_OK;
+}
+
+static int win32_write(os_file *f, uint64_t off, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n > 0) {
+        DWORD want = n > 0x40000000u ? 0x40000000u : (DWORD)n, put = 0;
+        OVERLAPPED ov;
+        set_offset(&ov, off);
+        if (!WriteFile(handle_of(f), p, want, &put, &ov)) return map_error(GetLastError());
+        if (put == 0) return OS_EIO;
+        p += put;
+        off += put;
+        n -= put;
+    }
+    return OS_OK;
+}
+
+static int win32_sync(os_file *f)
+{
+    return FlushFileBuffers(handle_of(f)) ? OS_OK : map_error(GetLastError());
+}
+
+static int win32_size(os_file *f, uint64_t *size)
+{
+    LARGE_INTEGER li;
+    if (!GetFileSizeEx(handle_of(f), &li)) return map_error(GetLastError());
+    *size = (uint64_t)li.QuadPart;
+    return OS_OK;
+}
+
+static int win32_truncate(os_file *f, uint64_t size)
+{
+    FILE_END_OF_FILE_INFO eof;
+    eof.EndOfFile.QuadPart = (LONGLONG)size;
+    if (!SetFileInformationByHandle(handle_of(f), FileEndOfFileInfo, &eof, sizeof(eof)))
+        return map_error(GetLastError());
+    return OS_OK;
+}
+
+static int win32_remove(os_vfs *vfs, const char *path)
+{
+    WCHAR *w = path_to_wide(path);
+    BOOL ok;
+    if (!w) return OS_EINVAL;
+    ok = DeleteFileW(w);
+    free(w);
+    return ok ? OS_OK : map_error(GetLastError());
+}
+
+static int win32_rename(os_vfs *vfs, const char *from, const char *to)
+{
+    WCHAR *wfrom = path_to_wide(from), *wto = path_to_wide(to);
+    BOOL ok = wfrom && wto && MoveFileExW(wfrom, wto, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH);
+    int err = ok ? OS_OK : (wfrom && wto ? map_error(GetLastError()) : OS_EINVAL);
+    free(wfrom);
+    free(wto);
+    return err;
+}
+
+static int win32_mkdir(os_vfs *vfs, const char *path)
+{
+    WCHAR *w = path_to_wide(path);
+    BOOL ok;
+    if (!w) return OS_EINVAL;
+    ok = CreateDirectoryW(w, NULL);
+    free(w);
+    return ok ? OS_OK : map_error(GetLastError());
+}
+
+static int win32_exists(os_vfs *vfs, const char *path)
+{
+    WCHAR *w = path_to_wide(path);
+    DWORD attr;
+    if (!w) return 0;
+    attr = GetFileAttributesW(w);
+    free(w);
+    return attr != INVALID_FILE_ATTRIBUTES;
+}
+
+static const struct os_file_methods win32_file_methods = {
+    win32_close, win32_read, win32_write, win32_sync, win32_size, win32_truncate
+};
+
+static os_vfs win32_vfs = {
+    "win32", win32_open, win32_remove, win32_rename, win32_exists, win32_mkdir
+};
+
+os_vfs *os_vfs_default(void)
+{
+    return &win32_vfs;
+}
+
+int os_mutex_create(os_mutex **out)
+{
+    os_mutex *m = malloc(sizeof(*m));
+    *out = NULL;
+    if (!m) return OS_ENOMEM;
+    InitializeCriticalSection(&m->cs);
+    *out = m;
+    return OS_OK;
+}
+
+void os_mutex_destroy(os_mutex *m)
+{
+    if (!m) return;
+    DeleteCriticalSection(&m->cs);
+    free(m);
+}
+
+void os_mutex_lock(os_mutex *m)
+{
+    EnterCriticalSection(&m->cs);
+}
+
+void os_mutex_unlock(os_mutex *m)
+{
+    LeaveCriticalSection(&m->cs);
+}
+
+unsigned long os_thread_id(void)
+{
+    return GetCurrentThreadId();
+}
+
+int os_getenv(const char *name, char *buf, size_t size)
+{
+    DWORD n;
+    if (!size || size > 0x7fffffffu) return 0;
+    n = GetEnvironmentVariableA(name, buf, (DWORD)size);
+    return n > 0 && n < size;
+}
+
+void os_debug_write(const char *text, size_t len)
+{
+    HANDLE h = GetStdHandle(STD_ERROR_HANDLE);
+    DWORD put;
+    if (h == NULL || h == INVALID_HANDLE_VALUE || !WriteFile(h, text, (DWORD)len, &put, NULL)) {
+        /* GUI programs have no stderr: fall back to the debugger channel. */
+        char line[1024];
+        size_t n = len < sizeof(line) - 1 ? len : sizeof(line) - 1;
+        memcpy(line, text, n);
+        line[n] = 0;
+        OutputDebugStringA(line);
+    }
+}
+
+uint64_t os_time_ms(void)
+{
+    return GetTickCount64();
+}

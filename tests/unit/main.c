@@ -1,0 +1,57 @@
+/*
+ * main.c - runs every Check suite of the native unit tests and ends with
+ * the line "unit: N passed, N failed" that tools/run-tests.sh reads.
+ * Arguments, if given, name the suites to run.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "unit.h"
+
+static const struct {
+    const char *name;
+    Suite *(*make)(void);
+} suites[] = {
+    { "debug", debug_suite },
+    { "os", os_suite },
+};
+
+const char *unit_tmpdir(void)
+{
+    static char path[4096];
+    const char *base = getenv("TMPDIR");
+    snprintf(path, sizeof(path), "%s/esent-unit-XXXXXX", base && *base ? base : "/tmp");
+    if (!mkdtemp(path)) {
+        perror("mkdtemp");
+        abort();
+    }
+    return path;
+}
+
+int main(int argc, char **argv)
+{
+    SRunner *runner = NULL;
+    size_t i;
+    int run, failed;
+
+    for (i = 0; i < sizeof(suites) / sizeof(suites[0]); i++) {
+        int wanted = argc < 2;
+        for (int a = 1; a < argc; a++) wanted |= !strcmp(argv[a], suites[i].name);
+        if (!wanted) continue;
+        if (!runner) runner = srunner_create(suites[i].make());
+        else srunner_add_suite(runner, suites[i].make());
+    }
+    if (!runner) {
+        fprintf(stderr, "no such suite\n");
+        return 2;
+    }
+    srunner_run_all(runner, CK_NORMAL);
+    run = srunner_ntests_run(runner);
+    failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    printf("unit: %d passed, %d failed\n", run - failed, failed);
+    return failed ? 1 : 0;
+}
