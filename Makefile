@@ -30,7 +30,7 @@ export BUILD PYTHON
 
 GEN := $(BUILD)/gen
 WARN := -Wall -Wextra -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-INCLUDES := -Iinclude -Iengine/os -Iengine/common -Idlls/esent -I$(GEN)
+INCLUDES := -Iinclude $(addprefix -I,$(sort $(wildcard engine/*))) -Idlls/esent -I$(GEN)
 CFLAGS_COMMON := -std=gnu11 -O2 -g $(WARN) $(INCLUDES)
 
 # Sources.  engine/os/os_win32.c and os_posix.c are the two OS backends; every
@@ -133,11 +133,17 @@ $(NATIVE_SO): $(NATIVE_OBJS) tools/native.map $(GEN)/native-aliases.ld
 
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -pthread)
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+UNIT_CFLAGS := $(CFLAGS_COMMON) -Itests/unit
 
-$(BN)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h $(BN)/libesent-core.a
-	$(CC) $(CFLAGS_COMMON) -Itests/unit -o $@ $(UNIT_SRCS) $(BN)/libesent-core.a $(CHECK_LIBS) -pthread
-$(BA)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h $(BA)/libesent-core.a
-	$(CC) $(CFLAGS_COMMON) $(ASAN_FLAGS) -O1 -Itests/unit -o $@ $(UNIT_SRCS) $(BA)/libesent-core.a $(CHECK_LIBS) -pthread
+# Every "Suite *name_suite(void)" defined in tests/unit/ is run.
+$(GEN)/unit-suites.h: $(UNIT_SRCS)
+	@mkdir -p $(GEN)
+	sed -n 's/^Suite \*\([a-z0-9_]*\)_suite(void).*/SUITE(\1)/p' $(UNIT_SRCS) > $@.tmp && mv $@.tmp $@
+
+$(BN)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h $(GEN)/unit-suites.h $(BN)/libesent-core.a
+	$(CC) $(UNIT_CFLAGS) -o $@ $(UNIT_SRCS) $(BN)/libesent-core.a $(CHECK_LIBS) -pthread
+$(BA)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h $(GEN)/unit-suites.h $(BA)/libesent-core.a
+	$(CC) $(UNIT_CFLAGS) $(ASAN_FLAGS) -O1 -o $@ $(UNIT_SRCS) $(BA)/libesent-core.a $(CHECK_LIBS) -pthread
 
 # Conformance tests: one Windows program per architecture holding every
 # test, built against our esent.h and our import library.

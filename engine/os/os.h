@@ -112,6 +112,18 @@ void os_mutex_destroy(os_mutex *m);
 void os_mutex_lock(os_mutex *m);
 void os_mutex_unlock(os_mutex *m);
 
+/* Condition variable used with an os_mutex (group commit, waits). */
+typedef struct os_cond os_cond;
+int os_cond_create(os_cond **out) OS_MUST_CHECK;
+void os_cond_destroy(os_cond *c);
+void os_cond_wait(os_cond *c, os_mutex *m);
+void os_cond_broadcast(os_cond *c);
+
+/* Threads, for background work and for tests. */
+typedef struct os_thread os_thread;
+int os_thread_start(os_thread **out, void (*fn)(void *), void *arg) OS_MUST_CHECK;
+void os_thread_join(os_thread *t);
+
 /* A small stable number for the calling thread, as in Wine's traces. */
 unsigned long os_thread_id(void);
 

@@ -195,6 +195,75 @@ void os_mutex_unlock(os_mutex *m)
     pthread_mutex_unlock(&m->m);
 }
 
+struct os_cond {
+    pthread_cond_t c;
+};
+
+int os_cond_create(os_cond **out)
+{
+    os_cond *c = malloc(sizeof(*c));
+    *out = NULL;
+    if (!c) return OS_ENOMEM;
+    if (pthread_cond_init(&c->c, NULL) != 0) {
+        free(c);
+        return OS_ENOMEM;
+    }
+    *out = c;
+    return OS_OK;
+}
+
+void os_cond_destroy(os_cond *c)
+{
+    if (!c) return;
+    pthread_cond_destroy(&c->c);
+    free(c);
+}
+
+void os_cond_wait(os_cond *c, os_mutex *m)
+{
+    pthread_cond_wait(&c->c, &m->m);
+}
+
+void os_cond_broadcast(os_cond *c)
+{
+    pthread_cond_broadcast(&c->c);
+}
+
+struct os_thread {
+    pthread_t t;
+    void (*fn)(void *);
+    void *arg;
+};
+
+static void *thread_main(void *p)
+{
+    os_thread *t = p;
+    t->fn(t->arg);
+    return NULL;
+}
+
+int os_thread_start(os_thread **out, void (*fn)(void *), void *arg)
+{
+    os_thread *t = malloc(sizeof(*t));
+    *out = NULL;
+    if (!t) return OS_ENOMEM;
+    t->fn = fn;
+    t->arg = arg;
+    if (pthread_create(&t->t, NULL, thread_main, t) != 0) {
+        free(t);
+        return OS_ENOMEM;
+    }
+    *out = t;
+    return OS_OK;
+}
+
+void os_thread_join(os_thread *t)
+{
+    if (!t) return;
+    pthread_join(t->t, NULL);
+    free(t);
+}
+
 unsigned long os_thread_id(void)
 {
     return (unsigned long)syscall(SYS_gettid);

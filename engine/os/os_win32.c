@@ -237,6 +237,71 @@ void os_mutex_unlock(os_mutex *m)
     LeaveCriticalSection(&m->cs);
 }
 
+struct os_cond {
+    CONDITION_VARIABLE cv;
+};
+
+int os_cond_create(os_cond **out)
+{
+    os_cond *c = malloc(sizeof(*c));
+    *out = NULL;
+    if (!c) return OS_ENOMEM;
+    InitializeConditionVariable(&c->cv);
+    *out = c;
+    return OS_OK;
+}
+
+void os_cond_destroy(os_cond *c)
+{
+    free(c);
+}
+
+void os_cond_wait(os_cond *c, os_mutex *m)
+{
+    SleepConditionVariableCS(&c->cv, &m->cs, INFINITE);
+}
+
+void os_cond_broadcast(os_cond *c)
+{
+    WakeAllConditionVariable(&c->cv);
+}
+
+struct os_thread {
+    HANDLE h;
+    void (*fn)(void *);
+    void *arg;
+};
+
+static DWORD WINAPI thread_main(void *p)
+{
+    os_thread *t = p;
+    t->fn(t->arg);
+    return 0;
+}
+
+int os_thread_start(os_thread **out, void (*fn)(void *), void *arg)
+{
+    os_thread *t = malloc(sizeof(*t));
+    *out = NULL;
+    if (!t) return OS_ENOMEM;
+    t->fn = fn;
+    t->arg = arg;
+    if (!(t->h = CreateThread(NULL, 0, thread_main, t, 0, NULL))) {
+        free(t);
+        return OS_ENOMEM;
+    }
+    *out = t;
+    return OS_OK;
+}
+
+void os_thread_join(os_thread *t)
+{
+    if (!t) return;
+    WaitForSingleObject(t->h, INFINITE);
+    CloseHandle(t->h);
+    free(t);
+}
+
 unsigned long os_thread_id(void)
 {
     return GetCurrentThreadId();

@@ -1,12 +1,15 @@
 /*
  * main.c - runs every Check suite of the native unit tests and ends with
  * the line "unit: N passed, N failed" that tools/run-tests.sh reads.
+ * Suites run in forked processes (Check's default), so a crash fails one
+ * test, not the run.
  * Arguments, if given, name the suites to run.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -15,9 +18,21 @@ static const struct {
     const char *name;
     Suite *(*make)(void);
 } suites[] = {
-    { "debug", debug_suite },
-    { "os", os_suite },
+#define SUITE(name) { #name, name##_suite },
+#include "unit-suites.h"
+#undef SUITE
 };
+
+unsigned long long unit_seed(void)
+{
+    static unsigned long long seed;
+    if (!seed) {
+        const char *s = getenv("UNIT_SEED");
+        seed = s && *s ? strtoull(s, NULL, 0) : (unsigned long long)time(NULL) * 2654435761u;
+        if (!seed) seed = 1;
+    }
+    return seed;
+}
 
 const char *unit_tmpdir(void)
 {

@@ -1,0 +1,122 @@
+/*
+ * pager.h - the buffer cache over one database file.
+ *
+ * The pager hands out pinned page frames, reads and verifies pages on a
+ * miss, keeps the database header (page 0), allocates and frees pages
+ * through a free list, and evicts clean pages when the cache is over its
+ * size.  It never writes a dirty page by itself: dirty pages reach the file
+ * only through a checkpoint, which the store layer drives (see
+ * engine/store/store.h for the durability argument):
+ *
+ *     pager_snapshot_take()   under the store's exclusive latch: copy every
+ *                             dirty page (sealed with its checksum), mark
+ *                             them clean
+ *     ... store appends the images to the log and flushes it ...
+ *     pager_snapshot_write()  write the images in place, sync the file
+ *
+ * so a page is never overwritten in place before its image is durable in
+ * the log, and a torn in-place write is always repaired by recovery.
+ *
+ * Errors are JET_err values: JET_errFileNotFound, JET_errDatabaseDuplicate
+ * (create over an existing file), JET_errFileAccessDenied,
+ * JET_errReadVerifyFailure (bad checksum or pgno: the page cannot be
+ * trusted), JET_errDatabaseCorrupted (a structure that makes no sense, such
+ * as a pgno past the end of the file or a bad header),
+ * JET_errPageSizeMismatch, JET_errDiskFull, JET_errDiskIO,
+ * JET_errOutOfMemory.  Nothing read from the file is ever asserted.
+ *
+ * Threads: the page table and the replacement state are protected by the
+ * pager's own mutex, so concurrent readers may call pager_get; changing
+ * page contents (make_dirty, alloc, free, snapshot_take) requires the
+ * caller's exclusive latch on the database.
+ */
+#ifndef ESENT_PAGER_H
+#define ESENT_PAGER_H
+
+#include <stdint.h>
+
+#include "os.h"
+
+typedef struct pager pager;
+typedef struct pager_page pager_page;
+typedef struct pager_snapshot pager_snapshot;
+
+enum {
+    PAGER_CREATE = 0x1,    /* make a new file (JET_errDatabaseDuplicate if it exists) */
+    PAGER_OVERWRITE = 0x2, /* with CREATE: replace an existing file */
+    PAGER_READONLY = 0x4   /* open read-only; make_dirty/alloc are refused */
+};
+
+struct pager_config {
+    os_vfs *vfs;
+    uint32_t page_size;    /* create: 4096..32768; open: 0 = take the file's,
+                              else must match (JET_errPageSizeMismatch) */
+    uint32_t cache_pages;  /* soft cache size; clean pages are evicted above it */
+    uint32_t extend_pages; /* grow the file by at least this many pages */
+    unsigned flags;        /* PAGER_* */
+};
+
+/* Opens or creates a database file.  A new file gets a header page (state
+ * JET_dbstateJustCreated, a random signature) and is synced before this
+ * returns.  An existing file's header is read and verified. */
+int pager_open(const char *path, const struct pager_config *cfg, pager **out);
+/* Frees the cache.  Dirty pages are dropped: checkpoint first. */
+void pager_close(pager *p);
+
+uint32_t pager_page_size(const pager *p);
+uint32_t pager_page_count(const pager *p);
+uint32_t pager_dirty_count(const pager *p);
+
+/* Pins page pgno (1 <= pgno < page count), reading and verifying it on a
+ * miss.  Every successful get is paired with one pager_release. */
+int pager_get(pager *p, uint32_t pgno, pager_page **out);
+void pager_release(pager_page *pg);
+uint8_t *pager_data(pager_page *pg);
+uint32_t pager_pgno(const pager_page *pg);
+
+/* Declares that the caller is about to change the page (exclusive latch
+ * held): marks it dirty and stamps the current LSN (pager_set_lsn) into its
+ * header.  Calling it on a read-only pager is a programming error
+ * (asserted): the layers above refuse writes first. */
+void pager_make_dirty(pager_page *pg);
+/* A counter that changes whenever any page changes (make_dirty, alloc,
+ * free, write_image): cursors compare it to know whether their cached
+ * position is still valid. */
+uint64_t pager_generation(const pager *p);
+/* The log position stamped into pages made dirty from now on. */
+void pager_set_lsn(pager *p, uint64_t lsn);
+
+/* A new page, pinned and dirty, all zero except its pgno: taken from the
+ * free list, or past the end of the file (which grows at the next
+ * checkpoint).  */
+int pager_alloc(pager *p, pager_page **out);
+/* Puts the page on the free list and releases the caller's pin. */
+int pager_free(pager *p, pager_page *pg);
+
+/* The header page (page 0), pinned for the pager's life: read fields with
+ * get_u32(pager_data(h) + DBH_OFF_...), and call pager_make_dirty(h)
+ * before changing one.  Do not release it. */
+pager_page *pager_header(pager *p);
+
+/* Checkpoint support (see the top comment). */
+int pager_snapshot_take(pager *p, pager_snapshot **out);
+uint32_t pager_snapshot_count(const pager_snapshot *s);
+/* Image i (sealed, page_size bytes) and its pgno. */
+const uint8_t *pager_snapshot_page(const pager_snapshot *s, uint32_t i, uint32_t *pgno);
+/* Writes every image in place, sets the file size to the page count, and
+ * syncs.  May run without the latch, concurrently with readers. */
+int pager_snapshot_write(pager *p, const pager_snapshot *s);
+void pager_snapshot_free(pager_snapshot *s);
+
+/* Recovery: writes a sealed page image (from the log) in place, replacing
+ * any cached copy; grows the page count to cover pgno.  Then pager_sync. */
+int pager_write_image(pager *p, uint32_t pgno, const uint8_t *image);
+int pager_sync(pager *p);
+
+struct pager_stats {
+    uint64_t hits, misses, evictions, reads, writes;
+    uint32_t cached, dirty, pinned;
+};
+void pager_get_stats(pager *p, struct pager_stats *st);
+
+#endif /* ESENT_PAGER_H */
