@@ -23,8 +23,6 @@ OBJDUMP64 ?= x86_64-w64-mingw32-objdump
 OBJDUMP32 ?= i686-w64-mingw32-objdump
 CC ?= gcc
 PYTHON ?= python3
-WINE ?= wine
-MINGW_INCLUDE ?= /usr/share/mingw-w64/include
 
 export BUILD PYTHON
 

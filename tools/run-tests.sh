@@ -111,6 +111,9 @@ for s in $SUITES; do
             run_suite "abi-$arch" "$PYTHON" tools/abicheck.py --cc "$arch-w64-mingw32-gcc" \
                 --ours include/esent.h --out "$BUILD/abi/$arch"
         done
+        # Natively: the portability rules (32-bit long, 16-bit WCHAR, Win64 layout).
+        run_suite abi-native "$PYTHON" tools/abicheck.py --cc "${CC:-gcc}" \
+            --ours include/esent.h --out "$BUILD/abi/native"
         ;;
     conformance)
         fresh_prefix

@@ -111,6 +111,18 @@ int os_mutex_create(os_mutex **out) OS_MUST_CHECK;
 void os_mutex_destroy(os_mutex *m);
 void os_mutex_lock(os_mutex *m);
 void os_mutex_unlock(os_mutex *m);
+/* The mutex stored in *slot, created on first use by whichever thread gets
+ * there first (for process-wide locks); NULL only when out of memory. */
+os_mutex *os_mutex_lazy(os_mutex **slot);
+
+/* Reader/writer lock: many readers or one writer; not recursive. */
+typedef struct os_rwlock os_rwlock;
+int os_rwlock_create(os_rwlock **out) OS_MUST_CHECK;
+void os_rwlock_destroy(os_rwlock *l);
+void os_rwlock_read_lock(os_rwlock *l);
+void os_rwlock_read_unlock(os_rwlock *l);
+void os_rwlock_write_lock(os_rwlock *l);
+void os_rwlock_write_unlock(os_rwlock *l);
 
 /* Condition variable used with an os_mutex (group commit, waits). */
 typedef struct os_cond os_cond;
@@ -126,6 +138,15 @@ void os_thread_join(os_thread *t);
 
 /* A small stable number for the calling thread, as in Wine's traces. */
 unsigned long os_thread_id(void);
+
+/* ---- text ------------------------------------------------------------ */
+
+/* The ANSI code page of the process (CP_ACP) <-> UTF-16, for the A entry
+ * points.  Natively the "ANSI" code page is UTF-8.  n: input length in
+ * bytes/units, or (size_t)-1 for NUL-terminated (the NUL is converted).
+ * Returns the units/bytes the whole conversion needs; writes what fits. */
+size_t os_ansi_to_utf16(const char *s, size_t n, uint16_t *out, size_t outmax);
+size_t os_utf16_to_ansi(const uint16_t *s, size_t n, char *out, size_t outmax);
 
 /* ---- process environment and diagnostics ---------------------------- */
 

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "os.h"
+#include "utf.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -195,6 +196,50 @@ void os_mutex_unlock(os_mutex *m)
     pthread_mutex_unlock(&m->m);
 }
 
+struct os_rwlock {
+    pthread_rwlock_t l;
+};
+
+int os_rwlock_create(os_rwlock **out)
+{
+    os_rwlock *l = malloc(sizeof(*l));
+    *out = NULL;
+    if (!l) return OS_ENOMEM;
+    if (pthread_rwlock_init(&l->l, NULL) != 0) {
+        free(l);
+        return OS_ENOMEM;
+    }
+    *out = l;
+    return OS_OK;
+}
+
+void os_rwlock_destroy(os_rwlock *l)
+{
+    if (!l) return;
+    pthread_rwlock_destroy(&l->l);
+    free(l);
+}
+
+void os_rwlock_read_lock(os_rwlock *l)
+{
+    pthread_rwlock_rdlock(&l->l);
+}
+
+void os_rwlock_read_unlock(os_rwlock *l)
+{
+    pthread_rwlock_unlock(&l->l);
+}
+
+void os_rwlock_write_lock(os_rwlock *l)
+{
+    pthread_rwlock_wrlock(&l->l);
+}
+
+void os_rwlock_write_unlock(os_rwlock *l)
+{
+    pthread_rwlock_unlock(&l->l);
+}
+
 struct os_cond {
     pthread_cond_t c;
 };
@@ -298,4 +343,14 @@ uint64_t os_time_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+size_t os_ansi_to_utf16(const char *s, size_t n, uint16_t *out, size_t outmax)
+{
+    return utf8_to_utf16(s, n, out, outmax);
+}
+
+size_t os_utf16_to_ansi(const uint16_t *s, size_t n, char *out, size_t outmax)
+{
+    return utf16_to_utf8(s, n, out, outmax);
 }

@@ -2,7 +2,7 @@
  * os_vfs.c - the portable half of the OS layer: the wrappers of os.h that
  * dispatch file and path calls through a VFS's function table.  Keeping
  * them here means the backends (os_win32.c, os_posix.c, the test VFS in
- * os_fault.c) only fill in tables.
+ * os_memvfs.c) only fill in tables.  Also the portable lazy mutex.
  */
 #include "os.h"
 
@@ -59,4 +59,16 @@ int os_path_exists(os_vfs *vfs, const char *path)
 int os_path_mkdir(os_vfs *vfs, const char *path)
 {
     return vfs->mkdir(vfs, path);
+}
+
+os_mutex *os_mutex_lazy(os_mutex **slot)
+{
+    os_mutex *m = __atomic_load_n(slot, __ATOMIC_ACQUIRE), *expected = NULL;
+    if (m) return m;
+    if (os_mutex_create(&m)) return NULL;
+    if (!__atomic_compare_exchange_n(slot, &expected, m, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        os_mutex_destroy(m); /* another thread won */
+        return expected;
+    }
+    return m;
 }

@@ -237,6 +237,45 @@ void os_mutex_unlock(os_mutex *m)
     LeaveCriticalSection(&m->cs);
 }
 
+struct os_rwlock {
+    SRWLOCK l;
+};
+
+int os_rwlock_create(os_rwlock **out)
+{
+    os_rwlock *l = malloc(sizeof(*l));
+    *out = NULL;
+    if (!l) return OS_ENOMEM;
+    InitializeSRWLock(&l->l);
+    *out = l;
+    return OS_OK;
+}
+
+void os_rwlock_destroy(os_rwlock *l)
+{
+    free(l);
+}
+
+void os_rwlock_read_lock(os_rwlock *l)
+{
+    AcquireSRWLockShared(&l->l);
+}
+
+void os_rwlock_read_unlock(os_rwlock *l)
+{
+    ReleaseSRWLockShared(&l->l);
+}
+
+void os_rwlock_write_lock(os_rwlock *l)
+{
+    AcquireSRWLockExclusive(&l->l);
+}
+
+void os_rwlock_write_unlock(os_rwlock *l)
+{
+    ReleaseSRWLockExclusive(&l->l);
+}
+
 struct os_cond {
     CONDITION_VARIABLE cv;
 };
@@ -332,4 +371,27 @@ void os_debug_write(const char *text, size_t len)
 uint64_t os_time_ms(void)
 {
     return GetTickCount64();
+}
+
+static int clamp_int(size_t n)
+{
+    return n > 0x7fffffff ? 0x7fffffff : (int)n;
+}
+
+size_t os_ansi_to_utf16(const char *s, size_t n, uint16_t *out, size_t outmax)
+{
+    int len = n == (size_t)-1 ? -1 : clamp_int(n);
+    int need = MultiByteToWideChar(CP_ACP, 0, s, len, NULL, 0);
+    if (need <= 0) return 0;
+    if ((size_t)need <= outmax) MultiByteToWideChar(CP_ACP, 0, s, len, (WCHAR *)out, need);
+    return (size_t)need;
+}
+
+size_t os_utf16_to_ansi(const uint16_t *s, size_t n, char *out, size_t outmax)
+{
+    int len = n == (size_t)-1 ? -1 : clamp_int(n);
+    int need = WideCharToMultiByte(CP_ACP, 0, (const WCHAR *)s, len, NULL, 0, NULL, NULL);
+    if (need <= 0) return 0;
+    if ((size_t)need <= outmax) WideCharToMultiByte(CP_ACP, 0, (const WCHAR *)s, len, out, need, NULL, NULL);
+    return (size_t)need;
 }
