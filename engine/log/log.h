@@ -48,7 +48,7 @@
 
 #include "os.h"
 
-typedef struct log log;
+typedef struct wal wal;
 typedef struct log_reader log_reader;
 typedef uint64_t lsn_t;
 
@@ -73,38 +73,38 @@ struct log_config {
 /* Opens the instance's log set, creating generation 1 if there is none.
  * *end (may be NULL) receives the position after the last valid record:
  * recovery reads up to there; new records are appended after it. */
-int log_open(const struct log_config *cfg, log **out, lsn_t *end);
+int log_open(const struct log_config *cfg, wal **out, lsn_t *end);
 /* Flushes everything and closes the files. */
-int log_close(log *l);
+int log_close(wal *l);
 
 /* The largest payload a record may carry with this file size. */
-uint32_t log_max_payload(const log *l);
+uint32_t log_max_payload(const wal *l);
 /* The 16-byte signature of this log set (stamped into database headers). */
-const uint8_t *log_signature(const log *l);
+const uint8_t *log_signature(const wal *l);
 
 /* Buffers one record; *lsn (may be NULL) gets its position.  Rolls to a
  * new generation when the current file is full. */
-int log_append(log *l, uint8_t type, const void *payload, uint32_t len, lsn_t *lsn);
+int log_append(wal *l, uint8_t type, const void *payload, uint32_t len, lsn_t *lsn);
 /* Makes every record up to and including the one at lsn durable. */
-int log_flush(log *l, lsn_t lsn);
+int log_flush(wal *l, lsn_t lsn);
 /* Makes everything appended so far durable (JET_bitWaitAllLevel0Commit). */
-int log_flush_all(log *l);
+int log_flush_all(wal *l);
 /* Seals the current generation and starts a new one (JET_bitForceNewLog). */
-int log_roll(log *l);
+int log_roll(wal *l);
 /* Position after the last appended / last durable record. */
-lsn_t log_end(log *l);
-lsn_t log_durable(log *l);
+lsn_t log_end(wal *l);
+lsn_t log_durable(wal *l);
 
 /* Circular logging: generations wholly below lsn are no longer needed by
  * recovery; with circular logging on they are deleted (or reused). */
-int log_release_before(log *l, lsn_t lsn);
+int log_release_before(wal *l, lsn_t lsn);
 /* Lowest generation still on disk. */
-uint32_t log_first_generation(log *l);
+uint32_t log_first_generation(wal *l);
 
 /* Reading back, from any position at or after the first generation on
  * disk.  log_reader_next returns 1 with a record, 0 at the end of the log,
  * or a JET_err.  The payload pointer is valid until the next call. */
-int log_reader_open(log *l, lsn_t from, log_reader **out);
+int log_reader_open(wal *l, lsn_t from, log_reader **out);
 int log_reader_next(log_reader *r, uint8_t *type, const uint8_t **payload,
                     uint32_t *len, lsn_t *lsn);
 void log_reader_close(log_reader *r);
@@ -112,8 +112,8 @@ void log_reader_close(log_reader *r);
 /* The checkpoint file (edb.chk): an opaque blob (at most 3 KiB) written
  * atomically (two alternating slots, each with a sequence number and CRC;
  * reading takes the newest valid slot) and synced before returning. */
-int log_checkpoint_write(log *l, const void *data, uint32_t len);
+int log_checkpoint_write(wal *l, const void *data, uint32_t len);
 /* JET_errCheckpointFileNotFound when there is none. */
-int log_checkpoint_read(log *l, void *buf, uint32_t bufsize, uint32_t *len);
+int log_checkpoint_read(wal *l, void *buf, uint32_t bufsize, uint32_t *len);
 
 #endif /* ESENT_LOG_H */

@@ -47,7 +47,7 @@ enum {
  *
  * As in SQLite, files are reached through a VFS object: a table of
  * functions.  os_vfs_default() is the real file system (Win32 or POSIX);
- * os_fault.c (tests) wraps another VFS to fail the Nth write or to "lose
+ * os_memvfs.c (tests) is an in-memory VFS that fails the Nth write or "loses
  * power".  The engine keeps the VFS it was given and never calls a backend
  * directly, so every test can run the real engine on a faulty disk.
  */

@@ -1,0 +1,637 @@
+/*
+ * instance.c - instances and their life cycle: JetCreateInstance(2),
+ * JetEnableMultiInstance, JetInit(2,3), JetTerm(2), JetStopService(Instance),
+ * and JetSetSystemParameter / JetGetSystemParameter.
+ *
+ * Modes, as in ESENT.  The process starts in no mode.  JetCreateInstance
+ * or JetEnableMultiInstance selects multi-instance mode; JetInit with no
+ * instance (NULL, or a JET_INSTANCE holding 0) selects the legacy
+ * single-instance mode (Windows 2000 compatibility): parameters set on the
+ * NULL instance before it are the instance's.  Mixing the two gives
+ * JET_errRunningInOneInstanceMode / JET_errRunningInMultiInstanceMode.
+ *
+ * Parameters live in one global set (defaults for new instances, and the
+ * global-scope parameters) and one set per instance, copied from the
+ * global set when the instance is created (params.h).
+ *
+ * One process-wide lock (jet_global_lock) guards the instance list, the
+ * mode and the global parameters; JetInit and JetTerm hold it while the
+ * engine opens or closes, which serializes them, as ESENT does.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "debug.h"
+#include "jet_private.h"
+
+DEFAULT_DEBUG_CHANNEL(esent);
+
+enum mode { MODE_NONE, MODE_LEGACY, MODE_MULTI };
+
+static os_mutex *global_mutex;
+static struct param_values *global_params;
+static enum mode mode;
+static struct jet_instance **instances;
+static unsigned ninstances, cap_instances;
+static JET_INSTANCE legacy_instance;
+
+void jet_global_lock(void)
+{
+    os_mutex *m = os_mutex_lazy(&global_mutex);
+    /* Without a mutex nothing works; os_mutex_lazy fails only when out of
+     * memory at the very first call. */
+    if (m) os_mutex_lock(m);
+}
+
+void jet_global_unlock(void)
+{
+    if (global_mutex) os_mutex_unlock(global_mutex);
+}
+
+struct param_values *jet_global_params(void)
+{
+    if (!global_params) global_params = params_new_defaults();
+    return global_params;
+}
+
+JET_INSTANCE jet_legacy_instance(void)
+{
+    return legacy_instance;
+}
+
+JET_ERR jet_error(int err)
+{
+    return (JET_ERR)err;
+}
+
+/* ---- the instance list --------------------------------------------------- */
+
+static int any_initialized(void)
+{
+    unsigned i;
+    for (i = 0; i < ninstances; i++)
+        if (instances[i]->initialized) return 1;
+    return 0;
+}
+
+static int name_in_use(const wchar16 *name)
+{
+    unsigned i;
+    for (i = 0; i < ninstances; i++) {
+        const wchar16 *other = instances[i]->name;
+        if ((!name && !other) || (name && other && !str_w_cmp(name, other))) return 1;
+    }
+    return 0;
+}
+
+static void instance_free(struct jet_instance *inst)
+{
+    unsigned i;
+    if (!inst) return;
+    for (i = 0; i < ninstances; i++) {
+        if (instances[i] == inst) {
+            instances[i] = instances[--ninstances];
+            break;
+        }
+    }
+    if (inst->handle) handle_free(inst->handle);
+    if (inst->handle == legacy_instance) legacy_instance = 0;
+    params_free(inst->params);
+    os_mutex_destroy(inst->lock);
+    free(inst->name);
+    free(inst->display_name);
+    free(inst);
+    if (!ninstances) mode = MODE_NONE;
+}
+
+/* Creates an uninitialized instance; global lock held. */
+static JET_ERR instance_new(const wchar16 *name, const wchar16 *display, struct jet_instance **out)
+{
+    struct jet_instance *inst;
+    struct param_values *g = jet_global_params();
+    JET_ERR err = 0, e2 = 0;
+
+    *out = NULL;
+    if (!g) return JET_errOutOfMemory;
+    if (ninstances >= params_num(g, JET_paramMaxInstances)) return JET_errTooManyInstances;
+    if (name_in_use(name)) return JET_errInstanceNameInUse;
+    if (ninstances == cap_instances) {
+        unsigned n = cap_instances ? cap_instances * 2 : 8;
+        struct jet_instance **grown = realloc(instances, n * sizeof(*grown));
+        if (!grown) return JET_errOutOfMemory;
+        instances = grown;
+        cap_instances = n;
+    }
+    if (!(inst = calloc(1, sizeof(*inst)))) return JET_errOutOfMemory;
+    inst->name = str_w_dup(name, &err);
+    inst->display_name = str_w_dup(display ? display : name, &e2);
+    inst->params = params_copy(g);
+    if (err || e2 || !inst->params || os_mutex_create(&inst->lock) ||
+        !(inst->handle = handle_new(HANDLE_INSTANCE, inst))) {
+        instances[ninstances++] = inst; /* so instance_free finds it */
+        instance_free(inst);
+        return JET_errOutOfMemory;
+    }
+    instances[ninstances++] = inst;
+    *out = inst;
+    return 0;
+}
+
+/* ---- JetCreateInstance, JetEnableMultiInstance ------------------------------ */
+
+static JET_ERR create_instance(JET_INSTANCE *pinstance, const wchar16 *name, const wchar16 *display)
+{
+    struct jet_instance *inst;
+    JET_ERR err;
+
+    if (!pinstance) return JET_errInvalidParameter;
+    jet_global_lock();
+    if (mode == MODE_LEGACY) {
+        err = JET_errRunningInOneInstanceMode;
+    } else if (!(err = instance_new(name, display, &inst))) {
+        mode = MODE_MULTI;
+        *pinstance = inst->handle;
+    }
+    jet_global_unlock();
+    return err;
+}
+
+JET_ERR JET_API JetCreateInstanceW(JET_INSTANCE *pinstance, JET_PCWSTR szInstanceName)
+{
+    JET_ERR err;
+    TRACE("(%p, %s)\n", pinstance, dbgstr_w(szInstanceName));
+    err = create_instance(pinstance, (const wchar16 *)szInstanceName, NULL);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetCreateInstanceA(JET_INSTANCE *pinstance, JET_PCSTR szInstanceName)
+{
+    wchar16 *name;
+    JET_ERR err;
+    TRACE("(%p, %s)\n", pinstance, dbgstr_a(szInstanceName));
+    if (!(name = str_a_to_w(szInstanceName, &err)) && err) return err;
+    err = create_instance(pinstance, name, NULL);
+    free(name);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetCreateInstance2W(JET_INSTANCE *pinstance, JET_PCWSTR szInstanceName,
+                                    JET_PCWSTR szDisplayName, JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, %s, %s, 0x%lx)\n", pinstance, dbgstr_w(szInstanceName), dbgstr_w(szDisplayName),
+          (unsigned long)grbit);
+    err = grbit ? JET_errInvalidGrbit
+                : create_instance(pinstance, (const wchar16 *)szInstanceName, (const wchar16 *)szDisplayName);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetCreateInstance2A(JET_INSTANCE *pinstance, JET_PCSTR szInstanceName,
+                                    JET_PCSTR szDisplayName, JET_GRBIT grbit)
+{
+    wchar16 *name = NULL, *display = NULL;
+    JET_ERR err;
+    TRACE("(%p, %s, %s, 0x%lx)\n", pinstance, dbgstr_a(szInstanceName), dbgstr_a(szDisplayName),
+          (unsigned long)grbit);
+    if (grbit) {
+        err = JET_errInvalidGrbit;
+    } else if ((name = str_a_to_w(szInstanceName, &err), err) ||
+               (display = str_a_to_w(szDisplayName, &err), err)) {
+        /* out of memory */
+    } else {
+        err = create_instance(pinstance, name, display);
+    }
+    free(name);
+    free(display);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+/* JetEnableMultiInstance: switch to multi-instance mode and set global
+ * defaults from an array of JET_SETSYSPARAM; each element's err field gets
+ * its own result. */
+static JET_ERR enable_multi(void *psetsysparam, unsigned long csetsysparam, unsigned long *pcset, int wide)
+{
+    unsigned long i, nset = 0;
+    JET_ERR err = 0;
+
+    jet_global_lock();
+    if (mode == MODE_LEGACY) {
+        err = JET_errRunningInOneInstanceMode;
+    } else if (mode == MODE_MULTI && csetsysparam) {
+        err = JET_errSystemParamsAlreadySet;
+    } else if (!jet_global_params()) {
+        err = JET_errOutOfMemory;
+    } else {
+        mode = MODE_MULTI;
+        for (i = 0; i < csetsysparam; i++) {
+            JET_ERR e;
+            wchar16 *str = NULL;
+            if (wide) {
+                JET_SETSYSPARAM_W *p = (JET_SETSYSPARAM_W *)psetsysparam + i;
+                e = params_set(global_params, p->paramid, p->lParam, (const wchar16 *)p->sz, any_initialized());
+                p->err = e;
+            } else {
+                JET_SETSYSPARAM_A *p = (JET_SETSYSPARAM_A *)psetsysparam + i;
+                if (!(str = str_a_to_w(p->sz, &e)) && e) {
+                    p->err = e;
+                } else {
+                    e = params_set(global_params, p->paramid, p->lParam, str, any_initialized());
+                    p->err = e;
+                }
+                free(str);
+            }
+            if (e >= 0) nset++;
+            else if (!err) err = e;
+        }
+    }
+    jet_global_unlock();
+    if (pcset) *pcset = nset;
+    return err;
+}
+
+JET_ERR JET_API JetEnableMultiInstanceW(JET_SETSYSPARAM_W *psetsysparam, JET_ULONG_ csetsysparam,
+                                        JET_ULONG_ *pcsetsucceed)
+{
+    unsigned long n = 0;
+    JET_ERR err;
+    TRACE("(%p, %lu, %p)\n", psetsysparam, (unsigned long)csetsysparam, pcsetsucceed);
+    if (csetsysparam && !psetsysparam) return JET_errInvalidParameter;
+    err = enable_multi(psetsysparam, csetsysparam, &n, 1);
+    if (pcsetsucceed) *pcsetsucceed = (JET_ULONG_)n;
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetEnableMultiInstanceA(JET_SETSYSPARAM_A *psetsysparam, JET_ULONG_ csetsysparam,
+                                        JET_ULONG_ *pcsetsucceed)
+{
+    unsigned long n = 0;
+    JET_ERR err;
+    TRACE("(%p, %lu, %p)\n", psetsysparam, (unsigned long)csetsysparam, pcsetsucceed);
+    if (csetsysparam && !psetsysparam) return JET_errInvalidParameter;
+    err = enable_multi(psetsysparam, csetsysparam, &n, 0);
+    if (pcsetsucceed) *pcsetsucceed = (JET_ULONG_)n;
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+/* ---- JetInit ----------------------------------------------------------------- */
+
+/* Joins dir and name into a UTF-8 path; dir may be empty. */
+static char *param_path(struct jet_instance *inst, unsigned long id, JET_ERR *err)
+{
+    return str_w_to_utf8(params_str(inst->params, id), err);
+}
+
+/* Opens the engine with the instance's parameters; global lock held. */
+static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
+{
+    struct store_config cfg;
+    char *log_dir, *sys_dir, *base;
+    const wchar16 *recovery = params_str(inst->params, JET_paramRecovery);
+    JET_ERR err = 0, e1 = 0, e2 = 0;
+
+    memset(&cfg, 0, sizeof(cfg));
+    log_dir = param_path(inst, JET_paramLogFilePath, &err);
+    sys_dir = param_path(inst, JET_paramSystemPath, &e1);
+    base = param_path(inst, JET_paramBaseName, &e2);
+    if (err || e1 || e2) {
+        err = JET_errOutOfMemory;
+        goto out;
+    }
+    cfg.vfs = os_vfs_default();
+    cfg.log_dir = log_dir;
+    cfg.system_dir = sys_dir;
+    cfg.basename = base;
+    cfg.log_file_size = (uint32_t)params_num(inst->params, JET_paramLogFileSize) * 1024u;
+    cfg.log_buffer_size = (uint32_t)params_num(inst->params, JET_paramLogBuffers) * 512u;
+    if (cfg.log_buffer_size < (1u << 20)) cfg.log_buffer_size = 1u << 20;
+    cfg.recovery = !(recovery && (recovery[0] == 'o' || recovery[0] == 'O') &&
+                     (recovery[1] == 'f' || recovery[1] == 'F'));
+    cfg.circular_log = params_num(inst->params, JET_paramCircularLog) != 0;
+    cfg.page_size = (uint32_t)params_num(inst->params, JET_paramDatabasePageSize);
+    cfg.cache_pages = (uint32_t)params_num(inst->params, JET_paramCacheSizeMax);
+    if (cfg.cache_pages < 64) cfg.cache_pages = 64;
+    if (cfg.cache_pages > 262144) cfg.cache_pages = 262144; /* dynamic sizing comes later */
+    cfg.extend_pages = (uint32_t)params_num(inst->params, JET_paramDbExtensionSize);
+    cfg.checkpoint_bytes = params_num(inst->params, JET_paramCheckpointDepthMax);
+    if (grbit) FIXME("JetInit grbit 0x%lx ignored\n", (unsigned long)grbit);
+    err = store_open(&cfg, &inst->st);
+    if (!err) inst->initialized = 1;
+out:
+    free(log_dir);
+    free(sys_dir);
+    free(base);
+    return err;
+}
+
+static JET_ERR init(JET_INSTANCE *pinstance, JET_GRBIT grbit)
+{
+    struct jet_instance *inst = NULL;
+    JET_ERR err;
+
+    jet_global_lock();
+    if (!pinstance || !*pinstance || *pinstance == JET_instanceNil) {
+        /* Legacy single-instance mode. */
+        if (mode == MODE_MULTI) {
+            err = JET_errRunningInMultiInstanceMode;
+            goto out;
+        }
+        if (legacy_instance) {
+            err = JET_errAlreadyInitialized;
+            goto out;
+        }
+        if ((err = instance_new(NULL, NULL, &inst))) goto out;
+        mode = MODE_LEGACY;
+        legacy_instance = inst->handle;
+        if ((err = instance_start(inst, grbit))) {
+            instance_free(inst);
+            goto out;
+        }
+        if (pinstance) *pinstance = inst->handle;
+        goto out;
+    }
+    if (!(inst = handle_get(*pinstance, HANDLE_INSTANCE))) {
+        err = JET_errInvalidParameter;
+        goto out;
+    }
+    if (inst->initialized) {
+        err = JET_errAlreadyInitialized;
+        goto out;
+    }
+    err = instance_start(inst, grbit);
+out:
+    jet_global_unlock();
+    return err;
+}
+
+JET_ERR JET_API JetInit(JET_INSTANCE *pinstance)
+{
+    JET_ERR err;
+    TRACE("(%p [%p])\n", pinstance, pinstance ? (void *)*pinstance : NULL);
+    err = init(pinstance, 0);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetInit2(JET_INSTANCE *pinstance, JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, 0x%lx)\n", pinstance, (unsigned long)grbit);
+    err = init(pinstance, grbit);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetInit3W(JET_INSTANCE *pinstance, JET_RSTINFO_W *prstInfo, JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, %p, 0x%lx)\n", pinstance, prstInfo, (unsigned long)grbit);
+    if (prstInfo) FIXME("restore information ignored\n");
+    err = init(pinstance, grbit);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetInit3A(JET_INSTANCE *pinstance, JET_RSTINFO_A *prstInfo, JET_GRBIT grbit)
+{
+    return JetInit3W(pinstance, (JET_RSTINFO_W *)prstInfo, grbit);
+}
+
+/* ---- JetTerm ----------------------------------------------------------------- */
+
+static JET_ERR term(JET_INSTANCE instance, JET_GRBIT grbit)
+{
+    struct jet_instance *inst;
+    JET_ERR err = 0;
+
+    if (grbit & ~(JET_GRBIT)(JET_bitTermComplete | JET_bitTermAbrupt | JET_bitTermDirty | 0x4 /* StopBackup */))
+        return JET_errInvalidGrbit;
+    jet_global_lock();
+    if (!instance || instance == JET_instanceNil) instance = legacy_instance;
+    if (!(inst = handle_get(instance, HANDLE_INSTANCE))) {
+        err = instance ? JET_errInvalidParameter : JET_errNotInitialized;
+        goto out;
+    }
+    if (inst->initialized) {
+        /* End every session that is still open (their transactions roll
+         * back), then close the engine. */
+        while (inst->sessions) {
+            struct jet_session *s = inst->sessions;
+            inst->sessions = s->next;
+            handle_free(s->handle);
+            free(s);
+        }
+        inst->nsessions = 0;
+        if (grbit & JET_bitTermDirty) {
+            store_abandon(inst->st);
+        } else {
+            err = store_close(inst->st);
+        }
+        inst->st = NULL;
+        inst->initialized = 0;
+    }
+    instance_free(inst);
+out:
+    jet_global_unlock();
+    return err;
+}
+
+JET_ERR JET_API JetTerm(JET_INSTANCE instance)
+{
+    JET_ERR err;
+    TRACE("(%p)\n", (void *)instance);
+    err = term(instance, JET_bitTermAbrupt);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetTerm2(JET_INSTANCE instance, JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, 0x%lx)\n", (void *)instance, (unsigned long)grbit);
+    err = term(instance, grbit);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+/* ---- JetStopService ------------------------------------------------------------ */
+
+static JET_ERR stop(JET_INSTANCE instance)
+{
+    struct jet_instance *inst;
+    JET_ERR err = 0;
+    jet_global_lock();
+    if (!instance || instance == JET_instanceNil) instance = legacy_instance;
+    if (!(inst = handle_get(instance, HANDLE_INSTANCE)))
+        err = JET_errInvalidParameter;
+    else if (!inst->initialized)
+        err = JET_errNotInitialized;
+    else
+        inst->stopping = 1;
+    jet_global_unlock();
+    return err;
+}
+
+JET_ERR JET_API JetStopService(void)
+{
+    JET_ERR err;
+    TRACE("()\n");
+    err = stop(0);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetStopServiceInstance(JET_INSTANCE instance)
+{
+    JET_ERR err;
+    TRACE("(%p)\n", (void *)instance);
+    err = stop(instance);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetStopServiceInstance2(JET_INSTANCE instance, const JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, 0x%lx)\n", (void *)instance, (unsigned long)grbit);
+    err = stop(instance);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+/* ---- system parameters ------------------------------------------------------------ */
+
+/* The parameter set a Get/SetSystemParameter call addresses, and whether
+ * its instance is initialized; global lock held. */
+static JET_ERR param_target(JET_INSTANCE *pinstance, JET_SESID sesid, struct param_values **set,
+                            int *initialized)
+{
+    JET_INSTANCE h = pinstance ? *pinstance : 0;
+    struct jet_instance *inst = NULL;
+
+    if (h && h != JET_instanceNil) {
+        if (!(inst = handle_get(h, HANDLE_INSTANCE))) return JET_errInvalidInstance;
+    } else if (sesid && sesid != JET_sesidNil) {
+        struct jet_session *s = handle_get(sesid, HANDLE_SESSION);
+        if (!s) return JET_errInvalidSesid;
+        inst = s->inst;
+    } else if (mode == MODE_LEGACY && legacy_instance) {
+        inst = handle_get(legacy_instance, HANDLE_INSTANCE);
+    }
+    if (inst) {
+        *set = inst->params;
+        *initialized = inst->initialized;
+        return 0;
+    }
+    if (!(*set = jet_global_params())) return JET_errOutOfMemory;
+    *initialized = -1; /* the global set: params_set checks global scope */
+    return 0;
+}
+
+static JET_ERR set_param(JET_INSTANCE *pinstance, JET_SESID sesid, unsigned long id, JET_API_PTR num,
+                         const wchar16 *str)
+{
+    struct param_values *set;
+    int initialized;
+    JET_ERR err;
+
+    jet_global_lock();
+    if (!(err = param_target(pinstance, sesid, &set, &initialized))) {
+        const struct param_info *pi = param_lookup(id);
+        if (initialized < 0)
+            initialized = pi && pi->scope == PARAM_SCOPE_GLOBAL ? any_initialized() : 0;
+        else if (pi && pi->scope == PARAM_SCOPE_GLOBAL && any_initialized())
+            initialized = 1;
+        err = params_set(set, id, num, str, initialized);
+        /* A global-scope parameter set through an instance is the
+         * process's value. */
+        if (!err && pi && pi->scope == PARAM_SCOPE_GLOBAL && set != global_params && global_params)
+            err = params_set(global_params, id, num, str, initialized);
+    }
+    jet_global_unlock();
+    return err;
+}
+
+JET_ERR JET_API JetSetSystemParameterW(JET_INSTANCE *pinstance, JET_SESID sesid, JET_ULONG_ paramid,
+                                       JET_API_PTR lParam, JET_PCWSTR szParam)
+{
+    JET_ERR err;
+    TRACE("(%p, %p, %lu, %p, %s)\n", pinstance, (void *)sesid, (unsigned long)paramid, (void *)lParam,
+          dbgstr_w(szParam));
+    err = set_param(pinstance, sesid, paramid, lParam, (const wchar16 *)szParam);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetSetSystemParameterA(JET_INSTANCE *pinstance, JET_SESID sesid, JET_ULONG_ paramid,
+                                       JET_API_PTR lParam, JET_PCSTR szParam)
+{
+    wchar16 *str;
+    JET_ERR err;
+    TRACE("(%p, %p, %lu, %p, %s)\n", pinstance, (void *)sesid, (unsigned long)paramid, (void *)lParam,
+          dbgstr_a(szParam));
+    if (!(str = str_a_to_w(szParam, &err)) && err) return err;
+    err = set_param(pinstance, sesid, paramid, lParam, str);
+    free(str);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+static JET_ERR get_param(JET_INSTANCE *pinstance, JET_SESID sesid, unsigned long id, JET_API_PTR *num,
+                         wchar16 *buf, unsigned long cb)
+{
+    struct param_values *set;
+    int initialized;
+    JET_ERR err;
+
+    jet_global_lock();
+    if (!(err = param_target(pinstance, sesid, &set, &initialized))) err = params_get(set, id, num, buf, cb);
+    jet_global_unlock();
+    return err;
+}
+
+JET_ERR JET_API JetGetSystemParameterW(JET_INSTANCE instance, JET_SESID sesid, JET_ULONG_ paramid,
+                                       JET_API_PTR *plParam, JET_PWSTR szParam, JET_ULONG_ cbMax)
+{
+    const struct param_info *pi = param_lookup(paramid);
+    JET_ERR err;
+    TRACE("(%p, %p, %lu, %p, %p, %lu)\n", (void *)instance, (void *)sesid, (unsigned long)paramid,
+          plParam, szParam, (unsigned long)cbMax);
+    if (pi && pi->type == PARAM_STRING && !szParam)
+        err = JET_errInvalidParameter;
+    else if (pi && pi->type != PARAM_STRING && !plParam)
+        err = JET_errInvalidParameter;
+    else
+        err = get_param(&instance, sesid, paramid, plParam, (wchar16 *)szParam, cbMax);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetGetSystemParameterA(JET_INSTANCE instance, JET_SESID sesid, JET_ULONG_ paramid,
+                                       JET_API_PTR *plParam, JET_PSTR szParam, JET_ULONG_ cbMax)
+{
+    const struct param_info *pi = param_lookup(paramid);
+    JET_ERR err;
+    TRACE("(%p, %p, %lu, %p, %p, %lu)\n", (void *)instance, (void *)sesid, (unsigned long)paramid,
+          plParam, szParam, (unsigned long)cbMax);
+    if (pi && pi->type == PARAM_STRING) {
+        /* Read as UTF-16, then convert into the caller's buffer. */
+        wchar16 wide[1024];
+        if (!szParam) {
+            err = JET_errInvalidParameter;
+        } else if (!(err = get_param(&instance, sesid, paramid, plParam, wide, sizeof(wide)))) {
+            err = str_w_to_a_buf(wide, szParam, cbMax);
+        }
+    } else if (!plParam) {
+        err = JET_errInvalidParameter;
+    } else {
+        err = get_param(&instance, sesid, paramid, plParam, NULL, 0);
+    }
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}

@@ -1,0 +1,109 @@
+/*
+ * jet_private.h - what the files of the Jet API layer (dlls/esent/) share:
+ * the handle tables, the instance and session objects, and the string
+ * helpers used by the A and W entry points.
+ *
+ * Handles.  JET_INSTANCE, JET_SESID and JET_TABLEID values handed to the
+ * program are never pointers: they are (generation, slot) pairs in one
+ * process-wide table (handles.c), and every entry point resolves them
+ * through handle_get(), which checks the slot, the generation and the
+ * object type.  A stale, forged or foreign handle gets the documented
+ * error (JET_errInvalidInstance, JET_errInvalidSesid, JET_errInvalidTableId)
+ * instead of a crash.  The values 0 and ~0 (the JET_*Nil constants) are
+ * never issued.
+ *
+ * Strings.  Inside the layer every string is UTF-16 (wchar16) for names and
+ * parameters, and UTF-8 for paths handed to the engine.  A entry points
+ * convert from the process ANSI code page (natively: UTF-8) to UTF-16 first
+ * and then run the same code as the W entry points, so the logic exists
+ * once.
+ */
+#ifndef ESENT_JET_PRIVATE_H
+#define ESENT_JET_PRIVATE_H
+
+#include <stdint.h>
+
+#include "esent.h"
+#include "os.h"
+#include "params.h"
+#include "store.h"
+
+/* ---- handles ------------------------------------------------------------ */
+
+enum handle_type {
+    HANDLE_INSTANCE = 1,
+    HANDLE_SESSION = 2,
+    HANDLE_TABLE = 3
+};
+
+/* Issues a handle for obj; 0 when the table is full or out of memory. */
+JET_API_PTR handle_new(enum handle_type type, void *obj);
+/* The object of a live handle of that type, or NULL. */
+void *handle_get(JET_API_PTR h, enum handle_type type);
+/* Retires the handle: later handle_get calls return NULL. */
+void handle_free(JET_API_PTR h);
+
+/* ---- strings -------------------------------------------------------------- */
+
+/* A copy of a NUL-terminated ANSI string (process code page) as UTF-16, or
+ * NULL for NULL.  *err gets JET_errOutOfMemory on failure. */
+wchar16 *str_a_to_w(const char *s, JET_ERR *err);
+/* A copy of a UTF-16 string, or NULL for NULL. */
+wchar16 *str_w_dup(const wchar16 *s, JET_ERR *err);
+/* UTF-16 to UTF-8 (for paths given to the engine). */
+char *str_w_to_utf8(const wchar16 *s, JET_ERR *err);
+/* UTF-16 to the ANSI code page, into buf of cb bytes (NUL-terminated);
+ * JET_errBufferTooSmall if it does not fit. */
+JET_ERR str_w_to_a_buf(const wchar16 *s, char *buf, unsigned long cb);
+size_t str_w_len(const wchar16 *s);
+int str_w_cmp(const wchar16 *a, const wchar16 *b);
+/* For traces: the string quoted (dbgstr_w of a wchar16 string). */
+const char *debugstr_w16(const wchar16 *s);
+
+/* ---- instances and sessions ------------------------------------------------ */
+
+struct jet_session;
+
+struct jet_instance {
+    JET_INSTANCE handle;
+    wchar16 *name;            /* unique name, may be NULL (one instance only) */
+    wchar16 *display_name;
+    struct param_values *params;
+    int initialized;          /* JetInit succeeded and JetTerm not yet called */
+    int stopping;             /* JetStopService: no new work */
+    store *st;                /* the engine, while initialized */
+    os_mutex *lock;           /* sessions list and state */
+    struct jet_session *sessions;
+    unsigned long nsessions;
+};
+
+struct jet_session {
+    JET_SESID handle;
+    struct jet_instance *inst;
+    struct jet_session *next;  /* in inst->sessions */
+    volatile int in_use;       /* a thread is inside the API with it */
+    void *context;             /* JetSetSessionContext */
+    unsigned long trx_level;   /* nesting depth of transactions */
+    void *user;                /* reserved for the transaction layer */
+};
+
+/* The process-wide lock of the instance table, mode and global parameters. */
+void jet_global_lock(void);
+void jet_global_unlock(void);
+/* The handle of the legacy single instance, or 0; under the lock. */
+JET_INSTANCE jet_legacy_instance(void);
+/* The global parameter set (defaults for new instances), under the lock. */
+struct param_values *jet_global_params(void);
+
+/* Resolves a session handle and marks it in use by this thread:
+ * JET_errInvalidSesid for a bad handle, JET_errSessionSharingViolation
+ * when another thread is inside the API with it.  Pair with
+ * session_leave. */
+JET_ERR session_enter(JET_SESID sesid, struct jet_session **out);
+void session_leave(struct jet_session *s);
+
+/* Maps an engine/OS error to what the API returns (most engine errors are
+ * already JET_err values). */
+JET_ERR jet_error(int err);
+
+#endif /* ESENT_JET_PRIVATE_H */

@@ -1,0 +1,43 @@
+/*
+ * btint.h - what the files of engine/btree/ share; nothing outside the
+ * directory includes it (the tree's interface is btree.h).
+ *
+ *   node.c    cells inside one page (node.h)
+ *   btree.c   tree operations: descent, put, delete, split, merge, drop, count
+ *   cursor.c  cursors
+ *   verify.c  bt_verify
+ */
+#ifndef ESENT_BTREE_BTINT_H
+#define ESENT_BTREE_BTINT_H
+
+#include <stdint.h>
+
+#include "btree.h"
+#include "node.h"
+#include "pager.h"
+
+/* Pages from the root down to a leaf, at most. */
+#define BT_MAX_DEPTH (NODE_MAX_LEVEL + 1)
+
+/* Pins page pgno of the tree rooted at root and checks that it is one:
+ * a sane B-tree header, its tree field, and its level (level < 0: any, for
+ * the root).  JET_errDatabaseCorrupted (traced) if not. */
+int bt_page_get(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **out);
+
+/* Marks a page of the tree free and gives it to the pager's free list
+ * (which releases the caller's pin). */
+int bt_page_free(pager *p, pager_page *pg);
+
+/* Readers' descent, one page pinned at a time, to the leaf whose key range
+ * holds key (BT_EDGE_KEY) or to the first or last leaf. */
+enum { BT_EDGE_KEY = 0, BT_EDGE_FIRST = 1, BT_EDGE_LAST = 2 };
+int bt_descend(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, int edge,
+               pager_page **leaf);
+
+/* Replaces the pinned leaf *pg by its right (forward) or left sibling,
+ * checking that the sibling is a leaf of the tree that links back.  At the
+ * end of the chain *pg becomes NULL.  The old leaf is released either way;
+ * on an error *pg is NULL too. */
+int bt_leaf_step(pager *p, uint32_t root, pager_page **pg, int forward);
+
+#endif /* ESENT_BTREE_BTINT_H */

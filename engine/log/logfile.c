@@ -1,0 +1,434 @@
+/*
+ * logfile.c - the log's files: their names, their headers, making a new
+ * generation, and finding the log set again at open.
+ *
+ * Names are ESENT's: <dir><base>.log is the current generation,
+ * <dir><base>XXXXX.log an older one (upper-case hex, 5 digits while the
+ * generation is <= 0xFFFFF, then 8), <dir><base>tmp.log the next one while
+ * it is being made, <dir><base>res00001.jrs and res00002.jrs the reserve
+ * files.
+ *
+ * A new generation G is made in three steps (log.c's top comment has the
+ * whole rolling procedure and why it is crash-safe):
+ *   1. edbtmp.log is created, written in full (header, then zeros up to the
+ *      file size, so the space is really allocated and a full disk shows up
+ *      here and not in the middle of a commit) and synced;
+ *   2. edb.log (generation G-1, already sealed) is renamed to its archive
+ *      name;
+ *   3. edbtmp.log is renamed to edb.log.
+ * If step 1 finds the disk full, a reserve file (made at open, full size)
+ * is renamed to edbtmp.log and only its header is rewritten, which needs
+ * no new space.  With no reserve left the roll fails with
+ * JET_errLogDiskFull and can be retried later.
+ *
+ * Finding the set at open (log_discover) first finishes or undoes an
+ * interrupted roll:
+ *   edb.log and edbtmp.log     the roll stopped before step 2: edbtmp.log
+ *                              is removed (open seals edb.log and rolls
+ *                              again anyway);
+ *   only edbtmp.log, valid     the roll stopped between steps 2 and 3 (or
+ *                              generation 1 was being made): step 3 is done
+ *                              now, if generation G-1 is archived (or G=1);
+ *   only edbtmp.log, invalid   generation 1 was being made: removed, the set
+ *                              is new;
+ *   neither                    a new set, unless an archived generation 1
+ *                              exists (then edb.log is missing).
+ * The OS layer has no directory listing, so the older generations are found
+ * by name, walking down from edb.log's generation until one is missing.
+ * Each file's header records the lowest generation on disk when it was
+ * made; any archive between that one and the lowest found means a gap
+ * (generations are only ever deleted from the bottom), so the walk detects
+ * a missing file in the middle of the set (JET_errMissingLogFile).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crc32c.h"
+#include "debug.h"
+#include "esent.h"
+#include "log_int.h"
+#include "page.h"
+
+DEFAULT_DEBUG_CHANNEL(esent);
+
+#define LOG_ZERO_CHUNK 65536u
+
+int log_os_err(int oserr)
+{
+    switch (oserr) {
+    case OS_OK: return 0;
+    case OS_ENOSPC: return JET_errLogDiskFull;
+    case OS_ENOMEM: return JET_errOutOfMemory;
+    case OS_EACCES: return JET_errFileAccessDenied;
+    case OS_ENOENT: return JET_errFileNotFound;
+    case OS_ESHORT: return JET_errLogFileCorrupt;
+    default: return JET_errDiskIO;
+    }
+}
+
+/* ---- names ------------------------------------------------------------ */
+
+static char *name_make(const wal *l, const char *suffix)
+{
+    char *p = malloc(l->path_max);
+    if (p) snprintf(p, l->path_max, "%s%s", l->dir, suffix);
+    return p;
+}
+
+int log_names_init(wal *l, const char *dir, const char *base)
+{
+    size_t n = strlen(dir) + strlen(base);
+    if (!(l->dir = malloc(n + 1))) return JET_errOutOfMemory;
+    snprintf(l->dir, n + 1, "%s%s", dir, base);
+    /* The longest suffixes, "XXXXXXXX.log" and "res00001.jrs", are 12. */
+    l->path_max = n + 13;
+    l->path_cur = name_make(l, ".log");
+    l->path_tmp = name_make(l, "tmp.log");
+    l->path_chk = name_make(l, ".chk");
+    l->path_res[0] = name_make(l, "res00001.jrs");
+    l->path_res[1] = name_make(l, "res00002.jrs");
+    if (!l->path_cur || !l->path_tmp || !l->path_chk || !l->path_res[0] || !l->path_res[1])
+        return JET_errOutOfMemory;
+    return 0;
+}
+
+void log_names_free(wal *l)
+{
+    free(l->dir);
+    free(l->path_cur);
+    free(l->path_tmp);
+    free(l->path_chk);
+    free(l->path_res[0]);
+    free(l->path_res[1]);
+}
+
+void log_archive_name(const wal *l, uint32_t gen, char *out)
+{
+    if (gen <= 0xFFFFFu) snprintf(out, l->path_max, "%s%05X.log", l->dir, (unsigned)gen);
+    else snprintf(out, l->path_max, "%s%08X.log", l->dir, (unsigned)gen);
+}
+
+/* ---- headers ---------------------------------------------------------- */
+
+void log_header_build(const wal *l, uint32_t gen, uint32_t first_gen, uint8_t *hdr)
+{
+    memset(hdr, 0, LOG_HEADER_SIZE);
+    memcpy(hdr + LOG_HDR_OFF_MAGIC, LOG_MAGIC, 8);
+    put_u32(hdr + LOG_HDR_OFF_VERSION, LOG_FORMAT_VERSION);
+    put_u32(hdr + LOG_HDR_OFF_HDRSIZE, LOG_HEADER_SIZE);
+    put_u32(hdr + LOG_HDR_OFF_GEN, gen);
+    put_u32(hdr + LOG_HDR_OFF_FILESIZE, l->file_size);
+    put_u32(hdr + LOG_HDR_OFF_FIRSTGEN, first_gen);
+    put_u32(hdr + LOG_HDR_OFF_FLAGS, l->circular ? LOG_HDR_CIRCULAR : 0);
+    memcpy(hdr + LOG_HDR_OFF_SIGNATURE, l->sig, 16);
+    put_u32(hdr + LOG_HDR_OFF_CHECKSUM, crc32c(0, hdr + 4, LOG_HEADER_SIZE - 4));
+}
+
+int log_header_decode(const uint8_t *hdr, struct log_hdr *h)
+{
+    if (memcmp(hdr + LOG_HDR_OFF_MAGIC, LOG_MAGIC, 8) ||
+        get_u32(hdr + LOG_HDR_OFF_CHECKSUM) != crc32c(0, hdr + 4, LOG_HEADER_SIZE - 4))
+        return JET_errLogFileCorrupt;
+    if (get_u32(hdr + LOG_HDR_OFF_VERSION) != LOG_FORMAT_VERSION) return JET_errBadLogVersion;
+    h->gen = get_u32(hdr + LOG_HDR_OFF_GEN);
+    h->file_size = get_u32(hdr + LOG_HDR_OFF_FILESIZE);
+    h->first_gen = get_u32(hdr + LOG_HDR_OFF_FIRSTGEN);
+    h->flags = get_u32(hdr + LOG_HDR_OFF_FLAGS);
+    memcpy(h->sig, hdr + LOG_HDR_OFF_SIGNATURE, 16);
+    if (get_u32(hdr + LOG_HDR_OFF_HDRSIZE) != LOG_HEADER_SIZE || h->gen == 0 || h->gen > LOG_MAX_GEN ||
+        h->file_size < LOG_MIN_FILE_SIZE || h->first_gen == 0 || h->first_gen > h->gen)
+        return JET_errLogFileCorrupt;
+    return 0;
+}
+
+/* Reads and decodes the header of f. */
+static int header_read(os_file *f, struct log_hdr *h)
+{
+    uint8_t *buf = malloc(LOG_HEADER_SIZE);
+    int r;
+
+    if (!buf) return JET_errOutOfMemory;
+    r = os_file_read(f, 0, buf, LOG_HEADER_SIZE);
+    r = r == OS_ESHORT ? JET_errLogFileCorrupt : log_os_err(r);
+    if (!r) r = log_header_decode(buf, h);
+    free(buf);
+    return r;
+}
+
+int log_header_verify(const wal *l, os_file *f, uint32_t gen, struct log_hdr *h)
+{
+    int r = header_read(f, h);
+    if (r) return r;
+    if (gen && h->gen != gen) return JET_errLogGenerationMismatch;
+    if (memcmp(h->sig, l->sig, 16)) return JET_errBadLogSignature;
+    if (h->file_size != l->file_size) return JET_errLogFileSizeMismatch;
+    return 0;
+}
+
+/* Opens path read-only and checks its header (see log_header_verify). */
+static int verify_path(const wal *l, const char *path, uint32_t gen)
+{
+    struct log_hdr h;
+    os_file *f;
+    int r = os_file_open(l->vfs, path, OS_OPEN_READONLY, &f);
+
+    if (r) return r == OS_ENOENT ? JET_errMissingLogFile : log_os_err(r);
+    r = log_header_verify(l, f, gen, &h);
+    os_file_close(f);
+    if (r) ERR("%s: bad log file header (%d)\n", dbgstr_a(path), r);
+    return r;
+}
+
+/* ---- making files ----------------------------------------------------- */
+
+/* Removes a half-made file after a failure that is reported anyway. */
+static void remove_quietly(const wal *l, const char *path)
+{
+    int r = os_path_remove(l->vfs, path);
+    if (r && r != OS_ENOENT) WARN("cannot remove %s (%d)\n", dbgstr_a(path), r);
+}
+
+/* Writes first (may be NULL) at offset 0 and zeros after it, up to the file
+ * size, then syncs. */
+static int fill_file(const wal *l, os_file *f, const uint8_t *first, uint32_t first_len)
+{
+    uint32_t chunk = l->file_size < LOG_ZERO_CHUNK ? l->file_size : LOG_ZERO_CHUNK;
+    uint8_t *zeros = calloc(1, chunk);
+    uint32_t off = 0;
+    int r = OS_OK;
+
+    if (!zeros) return OS_ENOMEM;
+    if (first) {
+        r = os_file_write(f, 0, first, first_len);
+        off = first_len;
+    }
+    while (!r && off < l->file_size) {
+        uint32_t n = l->file_size - off < chunk ? l->file_size - off : chunk;
+        r = os_file_write(f, off, zeros, n);
+        off += n;
+    }
+    free(zeros);
+    if (!r) r = os_file_sync(f);
+    return r;
+}
+
+/* Step 1: edbtmp.log for generation gen, complete and synced. */
+static int make_tmp(wal *l, uint32_t gen, uint32_t first_gen)
+{
+    uint8_t *hdr = malloc(LOG_HEADER_SIZE);
+    os_file *f = NULL;
+    int r, i;
+
+    if (!hdr) return JET_errOutOfMemory;
+    log_header_build(l, gen, first_gen, hdr);
+    r = os_file_open(l->vfs, l->path_tmp, OS_OPEN_CREATE | OS_OPEN_TRUNCATE, &f);
+    if (!r) r = fill_file(l, f, hdr, LOG_HEADER_SIZE);
+    os_file_close(f);
+    f = NULL;
+    if (r == OS_ENOSPC) {
+        /* Free what the failed attempt took, then use a reserve file: it
+         * already has its space, so only the header is written. */
+        remove_quietly(l, l->path_tmp);
+        for (i = 1; i >= 0; i--) {
+            if (!(l->reserves & (1 << i))) continue;
+            r = os_path_rename(l->vfs, l->path_res[i], l->path_tmp);
+            if (r) continue;
+            l->reserves &= ~(1 << i);
+            WARN("disk full: generation %u uses reserve file %s\n", gen, dbgstr_a(l->path_res[i]));
+            r = os_file_open(l->vfs, l->path_tmp, 0, &f);
+            if (!r) r = os_file_write(f, 0, hdr, LOG_HEADER_SIZE);
+            if (!r) r = os_file_sync(f);
+            os_file_close(f);
+            break;
+        }
+        if (r == OS_ENOSPC || i < 0) {
+            remove_quietly(l, l->path_tmp);
+            ERR("disk full: cannot make log generation %u\n", gen);
+            free(hdr);
+            return JET_errLogDiskFull;
+        }
+    }
+    free(hdr);
+    if (r) {
+        ERR("cannot make %s (%d)\n", dbgstr_a(l->path_tmp), r);
+        return r == OS_ENOENT ? JET_errInvalidPath : log_os_err(r);
+    }
+    return 0;
+}
+
+int log_install_generation(wal *l, uint32_t gen, uint32_t first_gen, os_file **out)
+{
+    char *archive = malloc(l->path_max);
+    int r;
+
+    *out = NULL;
+    if (!archive) return JET_errOutOfMemory;
+    r = make_tmp(l, gen, first_gen);
+    if (!r && gen > 1) {
+        log_archive_name(l, gen - 1, archive);
+        r = os_path_rename(l->vfs, l->path_cur, archive);
+        /* An earlier attempt may have done this step already. */
+        if (r == OS_ENOENT && os_path_exists(l->vfs, archive) == 1) r = OS_OK;
+        r = log_os_err(r);
+    }
+    free(archive);
+    if (!r) r = log_os_err(os_path_rename(l->vfs, l->path_tmp, l->path_cur));
+    if (!r) r = log_os_err(os_file_open(l->vfs, l->path_cur, 0, out));
+    if (!r) TRACE("generation %u started\n", gen);
+    return r;
+}
+
+/* ---- reserve files ---------------------------------------------------- */
+
+int log_reserves_prepare(wal *l)
+{
+    uint64_t size;
+    os_file *f;
+    int i, r;
+
+    for (i = 0; i < 2; i++) {
+        r = os_file_open(l->vfs, l->path_res[i], 0, &f);
+        if (!r) {
+            r = os_file_size(f, &size);
+            os_file_close(f);
+            if (!r && size >= l->file_size) {
+                l->reserves |= 1 << i;
+                continue;
+            }
+        }
+        f = NULL;
+        r = os_file_open(l->vfs, l->path_res[i], OS_OPEN_CREATE | OS_OPEN_TRUNCATE, &f);
+        if (!r) r = fill_file(l, f, NULL, 0);
+        os_file_close(f);
+        if (!r) {
+            l->reserves |= 1 << i;
+            continue;
+        }
+        remove_quietly(l, l->path_res[i]);
+        if (r == OS_ENOENT) return JET_errInvalidPath;
+        if (r != OS_ENOSPC) return log_os_err(r);
+        WARN("disk full: no reserve log file %s\n", dbgstr_a(l->path_res[i]));
+    }
+    return 0;
+}
+
+/* ---- the signature ---------------------------------------------------- */
+
+static uint64_t mix64(uint64_t z)
+{
+    z += 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* Unique rather than secret: time, addresses, thread and a counter. */
+void log_make_signature(wal *l)
+{
+    static unsigned counter;
+    uint64_t c = __atomic_add_fetch(&counter, 1u, __ATOMIC_RELAXED);
+    uint64_t a = mix64(os_time_ms() ^ (uint64_t)(uintptr_t)l ^ c << 48);
+    uint64_t b = mix64(a ^ (uint64_t)(uintptr_t)&counter ^ (uint64_t)os_thread_id() << 32);
+    put_u64(l->sig, a);
+    put_u64(l->sig + 8, b);
+}
+
+/* ---- open-time discovery ---------------------------------------------- */
+
+/* Only edbtmp.log exists: finish the interrupted roll, or start afresh. */
+static int recover_tmp(wal *l, char *name, int *have_cur)
+{
+    struct log_hdr h;
+    os_file *f;
+    int r = os_file_open(l->vfs, l->path_tmp, OS_OPEN_READONLY, &f);
+
+    if (r) return log_os_err(r);
+    r = header_read(f, &h);
+    os_file_close(f);
+    if (r == JET_errLogFileCorrupt) {
+        /* Never completed, so never renamed: generation 1 being made. */
+        WARN("removing incomplete %s\n", dbgstr_a(l->path_tmp));
+        return log_os_err(os_path_remove(l->vfs, l->path_tmp));
+    }
+    if (r) return r;
+    if (h.gen > 1) {
+        log_archive_name(l, h.gen - 1, name);
+        if (os_path_exists(l->vfs, name) != 1) {
+            ERR("%s is missing\n", dbgstr_a(l->path_cur));
+            return JET_errMissingLogFile;
+        }
+    }
+    WARN("finishing the start of generation %u\n", h.gen);
+    r = log_os_err(os_path_rename(l->vfs, l->path_tmp, l->path_cur));
+    if (!r) *have_cur = 1;
+    return r;
+}
+
+int log_discover(wal *l, int *fresh)
+{
+    char *name = malloc(l->path_max);
+    struct log_hdr h;
+    uint32_t g, lo;
+    int have_cur, r;
+
+    *fresh = 0;
+    if (!name) return JET_errOutOfMemory;
+    have_cur = os_path_exists(l->vfs, l->path_cur) == 1;
+    r = 0;
+    if (os_path_exists(l->vfs, l->path_tmp) == 1) {
+        if (have_cur) r = log_os_err(os_path_remove(l->vfs, l->path_tmp));
+        else r = recover_tmp(l, name, &have_cur);
+    }
+    if (r) goto done;
+    if (!have_cur) {
+        log_archive_name(l, 1, name);
+        if (os_path_exists(l->vfs, name) == 1) {
+            ERR("%s is missing\n", dbgstr_a(l->path_cur));
+            r = JET_errMissingLogFile;
+        } else {
+            *fresh = 1;
+        }
+        goto done;
+    }
+
+    r = log_os_err(os_file_open(l->vfs, l->path_cur, 0, &l->file));
+    if (!r) r = header_read(l->file, &h);
+    if (r) {
+        ERR("%s: bad header (%d)\n", dbgstr_a(l->path_cur), r);
+        goto done;
+    }
+    if (h.file_size != l->file_size) {
+        ERR("log files are %u bytes, configured %u\n", h.file_size, l->file_size);
+        r = JET_errLogFileSizeMismatch;
+        goto done;
+    }
+    l->gen = h.gen;
+    memcpy(l->sig, h.sig, 16);
+
+    /* The archives, from the newest down to the first missing one. */
+    for (g = h.gen - 1; g >= 1; g--) {
+        log_archive_name(l, g, name);
+        if (os_path_exists(l->vfs, name) != 1) break;
+        if ((r = verify_path(l, name, g))) goto done;
+    }
+    lo = g + 1;
+    /* Anything between the recorded first generation and lo is a gap. */
+    for (g = h.first_gen; g < lo; g++) {
+        log_archive_name(l, g, name);
+        if (os_path_exists(l->vfs, name) == 1) {
+            ERR("log generation %u is missing\n", lo - 1);
+            r = JET_errMissingLogFile;
+            goto done;
+        }
+    }
+    l->first_gen = lo;
+    TRACE("log set: generations %u..%u\n", lo, h.gen);
+done:
+    free(name);
+    if (r) {
+        os_file_close(l->file);
+        l->file = NULL;
+    }
+    return r;
+}

@@ -1,0 +1,163 @@
+/*
+ * store.h - the transactional storage engine of one ESENT instance: its
+ * log, its attached databases, atomic durable commits, checkpoints and
+ * crash recovery.  The Jet layer's catalog, records, cursors and version
+ * store are built on this interface and on btree.h (for reading).
+ *
+ * Design: deferred update with a redo-only log.
+ *
+ *  - A transaction's changes (put/delete of (key, value) in a B-tree) are
+ *    kept in its write set, in memory, until it commits.  The B-trees, and
+ *    so the pages, only ever hold committed data.  Rolling back is dropping
+ *    the write set; nothing uncommitted ever reaches a page, so recovery
+ *    never needs undo.
+ *  - Commit, under the store's exclusive latch: apply the write set to the
+ *    B-trees (in the cache), then append it to the log as one group of
+ *    records ending in a commit mark.  Latch released; a durable commit then
+ *    waits for log_flush (group commit); a lazy one returns.  Apply comes
+ *    first so that a commit that fails while applying (I/O error reading a
+ *    page, out of memory) leaves no log record: the store then refuses all
+ *    further work ("failed" state, JET_errInstanceUnavailable) and a restart
+ *    recovers the last good state from disk and log.
+ *  - Checkpoint (serialized, see store_checkpoint): under the latch, copy
+ *    every dirty page of every database (pager_snapshot_take) and note X =
+ *    the log end; append CKPT_BEGIN(X), then the page images, then CKPT_END,
+ *    and flush the log; then write the pages in place and sync each file;
+ *    then write edb.chk pointing at CKPT_BEGIN.  Commits go on meanwhile.
+ *  - Recovery (store_open): from the checkpoint in edb.chk, find the last
+ *    complete image set (BEGIN..END); write its images in place (this
+ *    repairs any page torn by an interrupted in-place write; rewriting is
+ *    harmless), and replay every complete commit group after its X in log
+ *    order.  A group cut off by the crash is ignored.  Then checkpoint.
+ *
+ * Durability argument, in order:
+ *   1. A durable commit returns only after log_flush covered its group.
+ *   2. A page is written in place only after the log holding its image was
+ *      flushed (step order of the checkpoint), and edb.chk moves forward
+ *      only after those in-place writes were synced.
+ *   3. So after a crash, the file pages plus the images after edb.chk's
+ *      checkpoint give exactly the state at some X, and the log after X
+ *      holds every commit made after X that was flushed: replaying them
+ *      gives every durable commit and nothing uncommitted (groups without
+ *      their commit mark are skipped).  Replay applies groups from a state
+ *      rebuilt from images, so a crash during recovery just starts it over.
+ *
+ * With recovery off (JET_paramRecovery "off") there is no log: a checkpoint
+ * writes dirty pages in place, and a database not closed cleanly is
+ * reported as JET_errDatabaseDirtyShutdown when attached again, as ESENT
+ * does.
+ *
+ * Threads: any thread.  Readers take store_read_begin/end (shared latch)
+ * around B-tree reads; commits and checkpoints take it exclusively for the
+ * short apply/copy steps only.
+ */
+#ifndef ESENT_STORE_H
+#define ESENT_STORE_H
+
+#include <stdint.h>
+
+#include "btree.h"
+#include "os.h"
+#include "pager.h"
+
+typedef struct store store;
+typedef struct store_db store_db;
+typedef struct store_txn store_txn;
+
+#define STORE_MAX_DBS 7  /* 6 user databases + the temp database, as ESENT */
+
+struct store_config {
+    os_vfs *vfs;
+    const char *log_dir;      /* JET_paramLogFilePath ("" = current folder) */
+    const char *system_dir;   /* JET_paramSystemPath: where edb.chk lives */
+    const char *basename;     /* JET_paramBaseName, "edb" */
+    uint32_t log_file_size;   /* bytes (JET_paramLogFileSize is in KiB) */
+    uint32_t log_buffer_size; /* bytes */
+    int recovery;             /* 0: JET_paramRecovery "off", no wal */
+    int circular_log;         /* JET_paramCircularLog */
+    uint32_t page_size;       /* JET_paramDatabasePageSize */
+    uint32_t cache_pages;     /* buffer cache size per database, pages */
+    uint32_t extend_pages;    /* JET_paramDbExtensionSize */
+    uint64_t checkpoint_bytes;/* checkpoint after this much log (JET_paramCheckpointDepthMax) */
+};
+
+/* Opens the instance's store: opens (or creates) the log and runs recovery
+ * if the last run did not end cleanly.  Databases that recovery needed are
+ * detached again at the end, as ESENT does. */
+int store_open(const struct store_config *cfg, store **out);
+/* Checkpoints, marks every attached database cleanly shut down, detaches
+ * them and closes the log.  A store in the failed state is closed without
+ * writing anything (the next open recovers). */
+int store_close(store *s);
+/* Closes without any write, as a killed process would (for tests). */
+void store_abandon(store *s);
+
+enum {
+    STORE_DB_CREATE = 0x1,    /* make a new file */
+    STORE_DB_OVERWRITE = 0x2, /* with CREATE: replace an existing one */
+    STORE_DB_READONLY = 0x4,
+    STORE_DB_NOLOG = 0x8      /* temp database: never logged, never recovered */
+};
+/* Attaches (and with STORE_DB_CREATE creates) a database file.  Errors as
+ * pager_open, plus JET_errDatabaseDirtyShutdown, JET_errTooManyAttachedDatabases,
+ * JET_errDatabaseDuplicate (already attached). */
+int store_db_attach(store *s, const char *path, unsigned flags, store_db **out);
+/* Checkpoints the database, marks it clean and closes it. */
+int store_db_detach(store *s, store_db *db);
+pager *store_db_pager(store_db *db);
+uint32_t store_db_page_size(store_db *db);
+const char *store_db_path(store_db *db);
+
+/* Trees are created and dropped outside transactions, each as its own small
+ * atomic commit (the Jet layer drops a tree whose creating transaction
+ * rolled back). */
+int store_tree_create(store *s, store_db *db, uint32_t *root);
+int store_tree_drop(store *s, store_db *db, uint32_t root);
+/* The database's catalog tree (created with the database). */
+uint32_t store_db_catalog(store_db *db);
+
+/* Shared latch around B-tree reads (bt_get, cursors). */
+void store_read_begin(store *s);
+void store_read_end(store *s);
+
+/* Transactions. */
+int store_txn_begin(store *s, store_txn **out);
+/* Adds a change to the write set.  mode: BT_UPSERT, BT_INSERT_ONLY
+ * (JET_errKeyDuplicate when the key exists in the tree or the write set),
+ * BT_REPLACE_ONLY (JET_errRecordNotFound when it exists in neither).  Key
+ * and value sizes are checked here (JET_errKeyTooBig, JET_errRecordTooBig),
+ * so commit never meets a bad size. */
+int store_txn_put(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
+                  const void *val, uint32_t vlen, unsigned mode);
+/* JET_errRecordNotFound when the key exists in neither. */
+int store_txn_delete(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen);
+/* Reads through the write set, then the tree (takes the shared latch). */
+int store_txn_get(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
+                  void *buf, uint32_t bufsize, uint32_t *vlen);
+/* Bytes held by the write set (for version-store limits above). */
+uint64_t store_txn_size(const store_txn *t);
+
+enum {
+    STORE_COMMIT_LAZY = 0x1 /* JET_bitCommitLazyFlush: do not wait for the disk */
+};
+/* Commits and frees the transaction (also on failure). */
+int store_txn_commit(store_txn *t, unsigned flags);
+/* Drops the write set and frees the transaction. */
+void store_txn_abort(store_txn *t);
+
+/* Makes every commit so far durable (JET_bitWaitAllLevel0Commit). */
+int store_flush(store *s);
+/* Runs a checkpoint now (normally triggered by log volume or dirty pages). */
+int store_checkpoint(store *s);
+/* Verifies the trees the caller names (bt_verify), the free list, and the
+ * space accounting: every page is the header, on the free list, or in
+ * exactly one named tree (JET_errDatabaseCorrupted otherwise; a page in no
+ * tree is reported as leaked). */
+int store_db_verify(store *s, store_db *db, const uint32_t *roots, uint32_t nroots);
+
+struct store_stats {
+    uint64_t commits, durable_commits, checkpoints, recovered_groups, log_bytes;
+};
+void store_get_stats(store *s, struct store_stats *st);
+
+#endif /* ESENT_STORE_H */
