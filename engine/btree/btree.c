@@ -36,12 +36,15 @@
  * Delete.  The cell is removed; if the leaf falls under a quarter full it
  * is merged with a sibling under the same parent when both fit in one page
  * (the right page is freed and its separator leaves the parent, which may
- * then underflow in turn), else cells are redistributed between the two
- * when that helps and the parent has room for the new separator.  A root
- * branch left with a single child absorbs it.  The delete has happened
- * once the cell is removed; if rebalancing then fails (a sibling that
- * cannot be read), the tree is still valid, only less full, and the error
- * is traced, not returned.
+ * then underflow in turn), else cells are redistributed between the two.
+ * A redistribution changes the separator in the parent, which may not fit
+ * there: the parent is then split like on an insert (before the siblings
+ * are touched, so that a failure changes nothing).  So a page that has a
+ * sibling is never left underfull, and a branch never keeps a single
+ * child; the root, when left with one, absorbs it.  The delete has
+ * happened once the cell is removed; if rebalancing then fails (a sibling
+ * that cannot be read), the tree is still valid, only less full, and the
+ * error is traced, not returned.
  *
  * Pointers given to bt_put may point into the database itself (a value
  * from bt_cursor_get): rebuilt pages are laid out from copies, and the
@@ -94,7 +97,8 @@ int bt_page_get(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **
     d = pager_data(pg);
     if ((r = node_check_header(d, pager_page_size(p)))) {
         ERR("page %u of tree %u is damaged\n", pgno, root);
-    } else if (get_u32(d + PAGE_OFF_TREE) != root || (level >= 0 && node_level(d) != (unsigned)level)) {
+    } else if (get_u32(d + PAGE_OFF_TREE) != root
+               || (level >= 0 && node_level(d) != (unsigned)level)) {
         ERR("page %u: tree %u level %u, expected tree %u level %d\n", pgno,
             get_u32(d + PAGE_OFF_TREE), node_level(d), root, level);
         r = JET_errDatabaseCorrupted;
@@ -398,7 +402,8 @@ static void split_release(pager *p, struct bt_split *sp, int unused_to_free_list
 
     for (i = 0; i < sp->nfresh; i++) {
         if (unused_to_free_list) {
-            if (pager_free(p, sp->fresh[i])) WARN("could not give back page %u\n", pager_pgno(sp->fresh[i]));
+            uint32_t pgno = pager_pgno(sp->fresh[i]);
+            if (pager_free(p, sp->fresh[i])) WARN("could not give back page %u\n", pgno);
         } else {
             pager_release(sp->fresh[i]);
         }
@@ -412,16 +417,16 @@ static void split_release(pager *p, struct bt_split *sp, int unused_to_free_list
 static int split_prepare(const struct bt_path *path, uint32_t L, struct bt_split *sp)
 {
     pager *p = path->p;
-    const struct bt_level *leaf = &path->lv[L];
-    uint32_t next = node_is_leaf(leaf->data) ? node_next(leaf->data) : 0, i;
+    const struct bt_level *start = &path->lv[L];
+    uint32_t next = node_is_leaf(start->data) ? node_next(start->data) : 0, i;
     int r = 0;
 
     if (!(sp->scratch = malloc(path->page_size))) return JET_errOutOfMemory;
-    if (next && L > 0) {
+    if (next && L > 0) { /* a leaf that is not the root: its right neighbour */
         if (!(r = bt_page_get(p, path->root, next, 0, &sp->sibling))
-            && node_prev(pager_data(sp->sibling)) != pager_pgno(leaf->pg)) {
+            && node_prev(pager_data(sp->sibling)) != pager_pgno(start->pg)) {
             ERR("leaf %u of tree %u does not link back to leaf %u\n", next, path->root,
-                pager_pgno(leaf->pg));
+                pager_pgno(start->pg));
             r = JET_errDatabaseCorrupted;
         }
     }
@@ -466,8 +471,8 @@ static pager_page *grow_root(struct bt_path *path, struct bt_split *sp)
  * itself and a new page; *sep gets the cell for the parent, its key copied
  * to sepbuf. */
 static pager_page *split_page(struct bt_path *path, struct bt_split *sp, pager_page *pg,
-                              const struct node_item *pending, uint32_t ins, int replace, uint32_t k,
-                              struct node_item *sep, uint8_t *sepbuf)
+                              const struct node_item *pending, uint32_t ins, int replace,
+                              uint32_t k, struct node_item *sep, uint8_t *sepbuf)
 {
     uint32_t page_size = path->page_size;
     pager_page *np = sp->fresh[sp->used++];
@@ -546,8 +551,8 @@ static void split_exec(struct bt_path *path, uint32_t L, uint32_t ins, const str
     }
 }
 
-static int split_insert(struct bt_path *path, uint32_t L, uint32_t ins, const struct node_item *item,
-                        int replace)
+static int split_insert(struct bt_path *path, uint32_t L, uint32_t ins,
+                        const struct node_item *item, int replace)
 {
     struct bt_split sp;
     int r;
@@ -764,7 +769,12 @@ static int rebalance_level(struct bt_path *path, uint32_t L, int *merged)
     pr.j = i ? i - 1 : 0;
     if ((r = node_child(pr.up->data, page_size, i ? i - 1 : 1, &other_pgno))) return r;
     if ((r = node_get(pr.up->data, page_size, pr.j, &sep))) return r;
-    if ((r = bt_page_get(path->p, path->root, other_pgno, (int)node_level(lv->data), &other))) return r;
+    if (other_pgno == pager_pgno(lv->pg)) {
+        ERR("page %u: two children are page %u\n", pager_pgno(pr.up->pg), other_pgno);
+        return JET_errDatabaseCorrupted;
+    }
+    r = bt_page_get(path->p, path->root, other_pgno, (int)node_level(lv->data), &other);
+    if (r) return r;
     pr.a = i ? other : lv->pg;
     pr.b = i ? lv->pg : other;
     pr.b_owner = i ? &lv->pg : &other;

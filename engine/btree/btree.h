@@ -102,4 +102,8 @@ struct bt_stats {
  * JET_errDatabaseCorrupted (with an ERR trace saying what and where). */
 int bt_verify(pager *p, uint32_t root, struct bt_stats *st);
 
+/* bt_verify, also calling visit(ctx, pgno) once for every page of the
+ * tree (for space accounting). */
+int bt_walk_pages(pager *p, uint32_t root, void (*visit)(void *ctx, uint32_t pgno), void *ctx);
+
 #endif /* ESENT_BTREE_H */

@@ -25,11 +25,12 @@
  * the pinned page: both stay valid until the next call on the cursor or
  * the next change to the database.
  *
- * After an error other than JET_errNoCurrentRecord / JET_errRecordNotFound
- * (damage found, or a page that cannot be read) the cursor is before the
- * first entry.
+ * Running off an end leaves the cursor at that end: bt_first on an empty
+ * tree leaves it before the first entry, bt_last after the last.  After an
+ * error other than JET_errNoCurrentRecord / JET_errRecordNotFound (damage
+ * found, or a page that cannot be read) the cursor is before the first
+ * entry.
  */
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,7 +83,8 @@ void bt_cursor_close(bt_cursor *c)
     free(c);
 }
 
-/* Puts the cursor on entry idx of its leaf.  When the cursor arrived from
+/* Puts the cursor on entry idx of its leaf (c->gen was set when the move
+ * began: reading does not change the generation).  When the cursor arrived from
  * another leaf, the entry must lie beyond the key it came from (dir > 0:
  * above, dir < 0: below), which catches leaf chains that loop. */
 static int cursor_land(bt_cursor *c, uint32_t idx, int dir)
@@ -107,7 +109,6 @@ static int cursor_land(bt_cursor *c, uint32_t idx, int dir)
     c->klen = it.klen;
     c->idx = idx;
     c->state = CUR_ON;
-    c->gen = pager_generation(c->p);
     return 0;
 }
 
@@ -208,6 +209,7 @@ int bt_first(bt_cursor *c)
     int r;
 
     cursor_park(c, CUR_BEFORE);
+    c->gen = pager_generation(c->p);
     if ((r = bt_descend(c->p, c->root, NULL, 0, BT_EDGE_FIRST, &c->leaf))) return r;
     return cursor_forward(c, 0, CUR_BEFORE);
 }
@@ -217,6 +219,7 @@ int bt_last(bt_cursor *c)
     int r;
 
     cursor_park(c, CUR_AFTER);
+    c->gen = pager_generation(c->p);
     if ((r = bt_descend(c->p, c->root, NULL, 0, BT_EDGE_LAST, &c->leaf))) {
         c->state = CUR_BEFORE;
         return r;
@@ -254,6 +257,7 @@ int bt_seek(bt_cursor *c, const void *key, uint32_t klen, int dir, int *exact)
     if (exact) *exact = 0;
     if (dir < BT_SEEK_GE || dir > BT_SEEK_LT) return JET_errInvalidParameter;
     cursor_park(c, CUR_BEFORE);
+    c->gen = pager_generation(c->p);
     if ((r = bt_descend(c->p, c->root, key, klen, BT_EDGE_KEY, &c->leaf))) return r;
     if ((r = node_search(pager_data(c->leaf), c->page_size, key, klen, &pos, &found))) {
         cursor_park(c, CUR_BEFORE);

@@ -91,7 +91,7 @@ int node_check_header(const uint8_t *pg, uint32_t page_size)
 
 static int bad_cell(const uint8_t *pg, uint32_t i, uint32_t off)
 {
-    ERR("page %u: cell %u at offset %u lies outside the cell area\n", page_pgno(pg), i, off);
+    ERR("page %u: cell %u at offset %u does not fit in the cell area\n", page_pgno(pg), i, off);
     return JET_errDatabaseCorrupted;
 }
 
@@ -232,7 +232,8 @@ int node_remove(uint8_t *pg, uint32_t page_size, uint32_t i)
     size = node_item_size(leaf, &it);
     if (off == cell_top(pg)) put_u16(pg + PAGE_OFF_CELL_TOP, (uint16_t)(off + size));
     else add_frag(pg, size);
-    memmove(slots + NODE_SLOT_SIZE * i, slots + NODE_SLOT_SIZE * (i + 1), NODE_SLOT_SIZE * (n - i - 1));
+    memmove(slots + NODE_SLOT_SIZE * i, slots + NODE_SLOT_SIZE * (i + 1),
+            NODE_SLOT_SIZE * (n - i - 1));
     put_u16(pg + PAGE_OFF_NSLOTS, (uint16_t)(n - 1));
     if (n == 1) {
         put_u16(pg + PAGE_OFF_CELL_TOP, (uint16_t)page_size);
@@ -307,7 +308,8 @@ int node_check_cells(const uint8_t *pg, uint32_t page_size, uint8_t *map)
         if ((r = node_get(pg, page_size, i, &it))) return r;
         size = node_item_size(leaf, &it);
         if (leaf && it.klen + it.vlen > node_cell_max(page_size)) {
-            ERR("page %u: cell %u is %u bytes, more than a cell may hold\n", page_pgno(pg), i, size);
+            ERR("page %u: cell %u is %u bytes, more than a cell may hold\n", page_pgno(pg), i,
+                size);
             return JET_errDatabaseCorrupted;
         }
         if (memchr(map + off, 1, size)) {
@@ -317,7 +319,8 @@ int node_check_cells(const uint8_t *pg, uint32_t page_size, uint8_t *map)
         memset(map + off, 1, size);
         total += size;
         if (i > 0 && node_keycmp(prev.key, prev.klen, it.key, it.klen) >= 0) {
-            ERR("page %u: key of cell %u is not above the key of cell %u\n", page_pgno(pg), i, i - 1);
+            ERR("page %u: key of cell %u is not above the key of cell %u\n", page_pgno(pg), i,
+                i - 1);
             return JET_errDatabaseCorrupted;
         }
         prev = it;
@@ -469,7 +472,8 @@ void node_seq_build(uint8_t *pg, const struct node_seq *s, uint32_t from, uint32
     }
 }
 
-uint32_t node_separator_len(const uint8_t *left, uint32_t llen, const uint8_t *right, uint32_t rlen)
+uint32_t node_separator_len(const uint8_t *left, uint32_t llen, const uint8_t *right,
+                            uint32_t rlen)
 {
     uint32_t n = llen < rlen ? llen : rlen, p = 0;
 

@@ -225,6 +225,7 @@ void node_seq_build(uint8_t *pg, const struct node_seq *s, uint32_t from, uint32
 /* Length of the shortest key s with left < s <= right (left < right): the
  * prefix of right one byte longer than what they share.  Separators made
  * this way keep branch pages small (suffix truncation). */
-uint32_t node_separator_len(const uint8_t *left, uint32_t llen, const uint8_t *right, uint32_t rlen);
+uint32_t node_separator_len(const uint8_t *left, uint32_t llen, const uint8_t *right,
+                            uint32_t rlen);
 
 #endif /* ESENT_BTREE_NODE_H */

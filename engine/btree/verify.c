@@ -32,6 +32,8 @@ struct verify {
     uint32_t last_leaf; /* the leaf visited last, 0 before the first */
     uint32_t last_next; /* its next link */
     struct bt_stats st;
+    void (*visit)(void *ctx, uint32_t pgno); /* bt_walk_pages */
+    void *ctx;
 };
 
 /* Checks that key k of page pgno lies in [lo, hi) (NULL: unbounded). */
@@ -71,6 +73,7 @@ static int verify_page(struct verify *v, uint32_t pgno, int level, const struct 
     int r;
 
     if ((r = bt_page_get(v->p, v->root, pgno, level, &pg))) return r;
+    if (v->visit) v->visit(v->ctx, pgno);
     d = pager_data(pg);
     n = node_count(d);
     if ((r = node_check_cells(d, v->page_size, v->map))) goto out;
@@ -101,20 +104,24 @@ static int verify_page(struct verify *v, uint32_t pgno, int level, const struct 
         if (i > 0) node_get(d, v->page_size, i - 1, &left);
         if (i < n) node_get(d, v->page_size, i, &right);
         if (!(r = node_child(d, v->page_size, i, &child)))
-            r = verify_page(v, child, (int)node_level(d) - 1, i > 0 ? &left : lo, i < n ? &right : hi);
+            r = verify_page(v, child, (int)node_level(d) - 1, i > 0 ? &left : lo,
+                            i < n ? &right : hi);
     }
 out:
     pager_release(pg);
     return r;
 }
 
-int bt_verify(pager *p, uint32_t root, struct bt_stats *st)
+static int verify_tree(pager *p, uint32_t root, struct bt_stats *st,
+                       void (*visit)(void *ctx, uint32_t pgno), void *ctx)
 {
     struct verify v;
     pager_page *pg;
     int r;
 
     memset(&v, 0, sizeof(v));
+    v.visit = visit;
+    v.ctx = ctx;
     v.p = p;
     v.root = root;
     v.page_size = pager_page_size(p);
@@ -131,4 +138,14 @@ int bt_verify(pager *p, uint32_t root, struct bt_stats *st)
     free(v.map);
     if (st) *st = v.st;
     return r;
+}
+
+int bt_verify(pager *p, uint32_t root, struct bt_stats *st)
+{
+    return verify_tree(p, root, st, NULL, NULL);
+}
+
+int bt_walk_pages(pager *p, uint32_t root, void (*visit)(void *ctx, uint32_t pgno), void *ctx)
+{
+    return verify_tree(p, root, NULL, visit, ctx);
 }

@@ -802,3 +802,80 @@ void store_get_stats(store *s, struct store_stats *st)
     os_mutex_unlock(s->mutex);
     if (s->lg) st->log_bytes = store_log_bytes(s, log_end(s->lg));
 }
+
+/* ---- verification --------------------------------------------------------- */
+
+struct page_map {
+    uint8_t *used;
+    uint32_t count;
+    int err;
+};
+
+static void mark_page(void *ctx, uint32_t pgno)
+{
+    struct page_map *m = ctx;
+    if (pgno >= m->count || m->used[pgno]) {
+        ERR("page %u is used twice or out of range\n", pgno);
+        m->err = JET_errDatabaseCorrupted;
+        return;
+    }
+    m->used[pgno] = 1;
+}
+
+/* Walks the free list: every page free, in range, and the count right. */
+static int verify_free_list(pager *p, struct page_map *m)
+{
+    const uint8_t *h = pager_data(pager_header(p));
+    uint32_t pgno = get_u32(h + DBH_OFF_FREE_HEAD), count = get_u32(h + DBH_OFF_FREE_COUNT), n;
+    int err;
+
+    for (n = 0; pgno; n++) {
+        pager_page *pg;
+        if (n >= count || pgno >= m->count || m->used[pgno]) {
+            ERR("free list broken at page %u (entry %u of %u)\n", pgno, n, count);
+            return JET_errDatabaseCorrupted;
+        }
+        if ((err = pager_get(p, pgno, &pg)) < 0) return err;
+        if (pager_data(pg)[PAGE_OFF_TYPE] != PAGE_TYPE_FREE) {
+            ERR("page %u is on the free list but is not free\n", pgno);
+            pager_release(pg);
+            return JET_errDatabaseCorrupted;
+        }
+        m->used[pgno] = 1;
+        pgno = get_u32(pager_data(pg) + PAGE_OFF_NEXT);
+        pager_release(pg);
+    }
+    if (n != count) {
+        ERR("free list holds %u pages, the header says %u\n", n, count);
+        return JET_errDatabaseCorrupted;
+    }
+    return 0;
+}
+
+int store_db_verify(store *s, store_db *db, const uint32_t *roots, uint32_t nroots)
+{
+    struct page_map m;
+    uint32_t i;
+    int err;
+
+    store_read_begin(s);
+    m.count = pager_page_count(db->pg);
+    m.err = 0;
+    if (!(m.used = calloc(m.count ? m.count : 1, 1))) {
+        store_read_end(s);
+        return JET_errOutOfMemory;
+    }
+    m.used[0] = 1;
+    err = verify_free_list(db->pg, &m);
+    for (i = 0; i < nroots && !err && !m.err; i++) err = bt_walk_pages(db->pg, roots[i], mark_page, &m);
+    if (!err) err = m.err;
+    for (i = 0; i < m.count && !err; i++) {
+        if (!m.used[i]) {
+            ERR("page %u of %u belongs to no tree and is not free (leaked)\n", i, m.count);
+            err = JET_errDatabaseCorrupted;
+        }
+    }
+    free(m.used);
+    store_read_end(s);
+    return err;
+}

@@ -22,7 +22,8 @@
 #define REQUIRE_CMP(a, op, b) \
     do { \
         long long a_ = (long long)(a), b_ = (long long)(b); \
-        if (!(a_ op b_)) ck_abort_msg("Assertion '%s %s %s' failed: %lld, %lld", #a, #op, #b, a_, b_); \
+        if (!(a_ op b_)) \
+            ck_abort_msg("Assertion '%s %s %s' failed: %lld, %lld", #a, #op, #b, a_, b_); \
     } while (0)
 #define REQUIRE_EQ(a, b) REQUIRE_CMP(a, ==, b)
 #define REQUIRE_GE(a, b) REQUIRE_CMP(a, >=, b)
@@ -96,11 +97,13 @@ START_TEST(limits)
     REQUIRE_EQ(node_key_max(8192), 2000);
     REQUIRE_EQ(node_key_max(32768), 2000);
     for (unsigned s = 0; s < 4; s++) {
-        uint32_t psize = page_sizes[s], cell = node_cell_max(psize) + NODE_LEAF_HDR + NODE_SLOT_SIZE;
+        uint32_t psize = page_sizes[s];
+        uint32_t cell = node_cell_max(psize) + NODE_LEAF_HDR + NODE_SLOT_SIZE;
         /* Two largest cells fit in a page, and a branch cell with the
          * largest key fits twice as well. */
         REQUIRE_LE(2 * cell, node_usable(psize));
-        REQUIRE_LE(2 * (NODE_BRANCH_HDR + node_key_max(psize) + NODE_SLOT_SIZE), node_usable(psize));
+        REQUIRE_LE(2 * (NODE_BRANCH_HDR + node_key_max(psize) + NODE_SLOT_SIZE),
+                   node_usable(psize));
         REQUIRE_GE(node_cell_max(psize), node_key_max(psize));
     }
 }
@@ -209,7 +212,8 @@ START_TEST(random_against_model)
     struct node_item it;
     int exact;
 
-    printf("node random_against_model: page %u seed %llu\n", psize, seed);
+    printf("node random_against_model: page %u, UNIT_SEED=%llu\n", psize, unit_seed());
+    fflush(stdout);
     srand((unsigned)seed);
     new_page(psize, PAGE_TYPE_LEAF, 0);
     for (op = 0; op < 20000; op++) {
@@ -318,7 +322,8 @@ START_TEST(sequence_cuts)
 
     memset(val, 'v', sizeof(val));
     new_page(psize, PAGE_TYPE_LEAF, 0);
-    for (n = 0; node_gap(pg) >= NODE_LEAF_HDR + 6 + 100 + NODE_SLOT_SIZE; n++) put_numbered(psize, n * 2, 100);
+    for (n = 0; node_gap(pg) >= NODE_LEAF_HDR + 6 + 100 + NODE_SLOT_SIZE; n++)
+        put_numbered(psize, n * 2, 100);
     memcpy(full, pg, psize);
     /* A new last item that does not fit. */
     extra = leaf_item("k99999", 6, val, 100);

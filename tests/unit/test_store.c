@@ -163,6 +163,14 @@ static void check_content(store *s, store_db *db, uint32_t tree, struct model *s
     }
     ck_assert_int_eq(bt_verify(store_db_pager(db), tree, &st), 0);
     store_read_end(s);
+    {
+        /* Space accounting: every page is in the catalog, the tree, the
+         * free list or the header. */
+        uint32_t roots[2];
+        roots[0] = store_db_catalog(db);
+        roots[1] = tree;
+        ck_assert_msg(store_db_verify(s, db, roots, 2) == 0, "%s: space accounting", what);
+    }
 }
 
 START_TEST(commit_close_reopen)
@@ -392,12 +400,105 @@ START_TEST(io_fault_then_restart)
 }
 END_TEST
 
+/* Several threads committing (durable and lazy) while others read. */
+struct mt_ctx {
+    store *s;
+    store_db *db;
+    uint32_t tree;
+    int id, errors;
+    volatile int *stop;
+};
+
+static void mt_writer(void *arg)
+{
+    struct mt_ctx *c = arg;
+    int i;
+    for (i = 0; i < 150; i++) {
+        store_txn *t;
+        char key[32], val[64];
+        snprintf(key, sizeof(key), "w%d-%04d", c->id, i);
+        snprintf(val, sizeof(val), "value %d of writer %d", i, c->id);
+        if (store_txn_begin(c->s, &t) ||
+            store_txn_put(t, c->db, c->tree, key, (uint32_t)strlen(key), val, (uint32_t)strlen(val), BT_INSERT_ONLY)) {
+            c->errors++;
+            continue;
+        }
+        if (store_txn_commit(t, (i & 1) ? STORE_COMMIT_LAZY : 0)) c->errors++;
+    }
+}
+
+static void mt_reader(void *arg)
+{
+    struct mt_ctx *c = arg;
+    unsigned long long x = (unsigned long long)c->id * 7919 + 1;
+    while (!__atomic_load_n(c->stop, __ATOMIC_RELAXED)) {
+        char key[32], buf[64];
+        uint32_t vlen;
+        int err;
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        snprintf(key, sizeof(key), "w%d-%04d", (int)((x >> 33) % 4), (int)((x >> 40) % 150));
+        store_read_begin(c->s);
+        err = bt_get(store_db_pager(c->db), c->tree, key, (uint32_t)strlen(key), buf, sizeof(buf), &vlen);
+        store_read_end(c->s);
+        if (err && err != JET_errRecordNotFound) c->errors++;
+    }
+}
+
+START_TEST(threads_commit_and_read)
+{
+    os_vfs *vfs = os_memvfs_create();
+    struct store_config c = config(vfs);
+    struct mt_ctx ctx[6];
+    os_thread *th[6];
+    volatile int stop = 0;
+    store *s;
+    store_db *db;
+    uint32_t tree;
+    uint64_t count;
+    struct bt_stats st;
+    int i;
+
+    ck_assert_int_eq(store_open(&c, &s), 0);
+    ck_assert_int_eq(store_db_attach(s, "mt.edb", STORE_DB_CREATE, &db), 0);
+    ck_assert_int_eq(store_tree_create(s, db, &tree), 0);
+    for (i = 0; i < 6; i++) {
+        ctx[i].s = s;
+        ctx[i].db = db;
+        ctx[i].tree = tree;
+        ctx[i].id = i;
+        ctx[i].errors = 0;
+        ctx[i].stop = &stop;
+        ck_assert_int_eq(os_thread_start(&th[i], i < 4 ? mt_writer : mt_reader, &ctx[i]), 0);
+    }
+    for (i = 0; i < 4; i++) os_thread_join(th[i]);
+    __atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
+    for (i = 4; i < 6; i++) os_thread_join(th[i]);
+    for (i = 0; i < 6; i++) ck_assert_int_eq(ctx[i].errors, 0);
+    store_read_begin(s);
+    ck_assert_int_eq(bt_count(store_db_pager(db), tree, &count), 0);
+    ck_assert_uint_eq(count, 4 * 150);
+    ck_assert_int_eq(bt_verify(store_db_pager(db), tree, &st), 0);
+    store_read_end(s);
+    ck_assert_int_eq(store_close(s), 0);
+    /* And all of it after a restart. */
+    ck_assert_int_eq(store_open(&c, &s), 0);
+    ck_assert_int_eq(store_db_attach(s, "mt.edb", 0, &db), 0);
+    store_read_begin(s);
+    ck_assert_int_eq(bt_count(store_db_pager(db), tree, &count), 0);
+    ck_assert_uint_eq(count, 4 * 150);
+    store_read_end(s);
+    ck_assert_int_eq(store_close(s), 0);
+    os_memvfs_destroy(vfs);
+}
+END_TEST
+
 Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
     TCase *tc = tcase_create("basic");
     tcase_add_test(tc, commit_close_reopen);
     tcase_add_test(tc, insert_only_and_replace_only);
+    tcase_add_test(tc, threads_commit_and_read);
     suite_add_tcase(s, tc);
     tc = tcase_create("crash");
     tcase_set_timeout(tc, 600);
