@@ -205,3 +205,6 @@ install-wine: all
 
 clean:
 	rm -rf $(BUILD)
+
+# make bench: our engine beside SQLite, LMDB and Berkeley DB (bench/README.md).
+include bench/bench.mk
