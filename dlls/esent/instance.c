@@ -18,6 +18,7 @@
  * mode and the global parameters; JetInit and JetTerm hold it while the
  * engine opens or closes, which serializes them, as ESENT does.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,6 +211,11 @@ JET_ERR JET_API JetCreateInstance2A(JET_INSTANCE *pinstance, JET_PCSTR szInstanc
     return err;
 }
 
+_Static_assert(sizeof(JET_SETSYSPARAM_A) == sizeof(JET_SETSYSPARAM_W) &&
+               offsetof(JET_SETSYSPARAM_A, sz) == offsetof(JET_SETSYSPARAM_W, sz) &&
+               offsetof(JET_SETSYSPARAM_A, err) == offsetof(JET_SETSYSPARAM_W, err),
+               "JET_SETSYSPARAM_A and _W share their layout");
+
 /* JetEnableMultiInstance: switch to multi-instance mode and set global
  * defaults from an array of JET_SETSYSPARAM; each element's err field gets
  * its own result. */
@@ -228,22 +234,16 @@ static JET_ERR enable_multi(void *psetsysparam, unsigned long csetsysparam, unsi
     } else {
         mode = MODE_MULTI;
         for (i = 0; i < csetsysparam; i++) {
-            JET_ERR e;
-            wchar16 *str = NULL;
-            if (wide) {
-                JET_SETSYSPARAM_W *p = (JET_SETSYSPARAM_W *)psetsysparam + i;
-                e = params_set(global_params, p->paramid, p->lParam, (const wchar16 *)p->sz, any_initialized());
-                p->err = e;
-            } else {
-                JET_SETSYSPARAM_A *p = (JET_SETSYSPARAM_A *)psetsysparam + i;
-                if (!(str = str_a_to_w(p->sz, &e)) && e) {
-                    p->err = e;
-                } else {
-                    e = params_set(global_params, p->paramid, p->lParam, str, any_initialized());
-                    p->err = e;
-                }
-                free(str);
-            }
+            /* The A and W structures differ only in the string's type
+             * (asserted below), so the W view serves both. */
+            JET_SETSYSPARAM_W *p = (JET_SETSYSPARAM_W *)psetsysparam + i;
+            wchar16 *conv = NULL;
+            JET_ERR e = 0;
+            if (!wide) conv = str_a_to_w((const char *)p->sz, &e);
+            if (!e) e = params_set(global_params, p->paramid, p->lParam, wide ? (const wchar16 *)p->sz : conv,
+                                   any_initialized());
+            free(conv);
+            p->err = e;
             if (e >= 0) nset++;
             else if (!err) err = e;
         }

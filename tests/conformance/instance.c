@@ -247,3 +247,33 @@ TEST(instance_stop_service)
     expect_err(JET_errSuccess, JetEndSession(ses, 0));
     expect_err(JET_errSuccess, JetTerm(inst));
 }
+
+/* Runs last in this file: it leaves the process in multi-instance mode. */
+TEST(instance_enable_multi_instance)
+{
+    JET_SETSYSPARAM_A params[2];
+    JET_ULONG_ nset = 99;
+    JET_INSTANCE inst = 0;
+    JET_API_PTR value = 0;
+
+    memset(params, 0, sizeof(params));
+    params[0].paramid = JET_paramMaxSessions;
+    params[0].lParam = 7;
+    params[0].err = 12345;
+    params[1].paramid = JET_paramBaseName;
+    params[1].sz = "toolong"; /* refused: a base name has 3 characters */
+    params[1].err = 12345;
+    expect_err(JET_errInvalidParameter, JetEnableMultiInstanceA(NULL, 1, &nset));
+    expect_err(JET_errInvalidParameter, JetEnableMultiInstanceA(params, 2, &nset));
+    ok(nset == 1, "%lu parameters set", (unsigned long)nset);
+    ok(params[0].err == JET_errSuccess, "param 0 err %ld", (long)params[0].err);
+    ok(params[1].err == JET_errInvalidParameter, "param 1 err %ld", (long)params[1].err);
+    /* New instances take the values as defaults. */
+    expect_err(JET_errSuccess, JetCreateInstanceA(&inst, "multi-defaults"));
+    expect_err(JET_errSuccess, JetGetSystemParameterA(inst, JET_sesidNil, JET_paramMaxSessions, &value, NULL, 0));
+    ok(value == 7, "MaxSessions %lu", (unsigned long)value);
+    expect_err(JET_errSystemParamsAlreadySet, JetEnableMultiInstanceA(params, 1, &nset));
+    expect_err(JET_errSuccess, JetTerm(inst));
+    /* Put the default back for whatever runs next. */
+    expect_err(JET_errSuccess, JetSetSystemParameterA(NULL, JET_sesidNil, JET_paramMaxSessions, 16, NULL));
+}

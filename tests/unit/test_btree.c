@@ -28,25 +28,6 @@
 #include "pager.h"
 #include "unit.h"
 
-/* Check records every passing ck_assert_* (a write per call), which
- * dominates tests making millions of checks; these reach Check only when
- * they fail. */
-#define REQUIRE(c) \
-    do { \
-        if (!(c)) ck_abort_msg("Assertion '%s' failed", #c); \
-    } while (0)
-#define REQUIRE_CMP(a, op, b) \
-    do { \
-        long long a_ = (long long)(a), b_ = (long long)(b); \
-        if (!(a_ op b_)) \
-            ck_abort_msg("Assertion '%s %s %s' failed: %lld, %lld", #a, #op, #b, a_, b_); \
-    } while (0)
-#define REQUIRE_EQ(a, b) REQUIRE_CMP(a, ==, b)
-#define REQUIRE_GE(a, b) REQUIRE_CMP(a, >=, b)
-#define REQUIRE_LE(a, b) REQUIRE_CMP(a, <=, b)
-#define REQUIRE_GT(a, b) REQUIRE_CMP(a, >, b)
-#define REQUIRE_LT(a, b) REQUIRE_CMP(a, <, b)
-
 #if defined(__SANITIZE_ADDRESS__)
 #define UNDER_ASAN 1
 #elif defined(__has_feature)

@@ -47,18 +47,8 @@ static void ignore(int result)
 static struct store_config config(os_vfs *vfs)
 {
     struct store_config c;
-    memset(&c, 0, sizeof(c));
-    c.vfs = vfs;
-    c.log_dir = "";
-    c.system_dir = "";
-    c.basename = "edb";
-    c.log_file_size = 64 * 1024;
-    c.log_buffer_size = 32 * 1024;
-    c.recovery = 1;
-    c.page_size = 4096;
+    unit_store_config(&c, vfs, 64);
     c.cache_pages = 32;
-    c.extend_pages = 4;
-    c.checkpoint_bytes = 48 * 1024;
     return c;
 }
 

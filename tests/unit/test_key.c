@@ -116,16 +116,6 @@ static void seed_rng(void)
     fprintf(stderr, "test_key: UNIT_SEED=%llu\n", unit_seed());
 }
 
-/* For loops: ck_assert records every passing check, which is slow. */
-#define REQUIRE(cond) \
-    do { \
-        if (!(cond)) ck_abort_msg("line %d: %s", __LINE__, #cond); \
-    } while (0)
-
-#define REQUIRE_EQ(a, b) REQUIRE((a) == (b))
-#define REQUIRE_GT(a, b) REQUIRE((a) > (b))
-#define REQUIRE_LE(a, b) REQUIRE((a) <= (b))
-
 static int sign(int v)
 {
     return (v > 0) - (v < 0);

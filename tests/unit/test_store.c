@@ -28,18 +28,7 @@
 static struct store_config config(os_vfs *vfs)
 {
     struct store_config c;
-    memset(&c, 0, sizeof(c));
-    c.vfs = vfs;
-    c.log_dir = "";
-    c.system_dir = "";
-    c.basename = "edb";
-    c.log_file_size = 128 * 1024;
-    c.log_buffer_size = 64 * 1024;
-    c.recovery = 1;
-    c.page_size = 4096;
-    c.cache_pages = 64;
-    c.extend_pages = 16;
-    c.checkpoint_bytes = 96 * 1024;
+    unit_store_config(&c, vfs, 128);
     return c;
 }
 

@@ -19,4 +19,29 @@ const char *unit_tmpdir(void);
  * test that uses it prints it, so a failure can be replayed. */
 unsigned long long unit_seed(void);
 
+/* A store configuration for tests on vfs: 4 KiB pages, a small cache and
+ * small log files (log_kib) so that checkpoints and log rolls happen often. */
+struct store_config;
+struct os_vfs;
+void unit_store_config(struct store_config *c, struct os_vfs *vfs, unsigned log_kib);
+
+/* Check records every passing ck_assert_* (a write per call), which
+ * dominates tests making millions of checks; REQUIRE* reach Check only
+ * when they fail, for hot loops. */
+#define REQUIRE(c) \
+    do { \
+        if (!(c)) ck_abort_msg("Assertion '%s' failed", #c); \
+    } while (0)
+#define REQUIRE_CMP(a, op, b) \
+    do { \
+        long long a_ = (long long)(a), b_ = (long long)(b); \
+        if (!(a_ op b_)) \
+            ck_abort_msg("Assertion '%s %s %s' failed: %lld, %lld", #a, #op, #b, a_, b_); \
+    } while (0)
+#define REQUIRE_EQ(a, b) REQUIRE_CMP(a, ==, b)
+#define REQUIRE_GE(a, b) REQUIRE_CMP(a, >=, b)
+#define REQUIRE_LE(a, b) REQUIRE_CMP(a, <=, b)
+#define REQUIRE_GT(a, b) REQUIRE_CMP(a, >, b)
+#define REQUIRE_LT(a, b) REQUIRE_CMP(a, <, b)
+
 #endif
