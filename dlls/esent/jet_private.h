@@ -82,7 +82,8 @@ struct jet_session {
     struct jet_instance *inst;
     struct jet_session *next;  /* in inst->sessions */
     volatile int in_use;       /* a thread is inside the API with it */
-    void *context;             /* JetSetSessionContext */
+    JET_API_PTR context;       /* JetSetSessionContext, 0 when none */
+    unsigned long context_thread; /* the thread that set it */
     unsigned long trx_level;   /* nesting depth of transactions */
     void *user;                /* reserved for the transaction layer */
 };

@@ -5,7 +5,9 @@
  * A session belongs to one instance and is reached only through its
  * handle.  session_enter marks it in use by the calling thread for the
  * duration of one API call, so two threads using one session at the same
- * time get JET_errSessionSharingViolation, as ESENT reports.
+ * time get JET_errSessionSharingViolation, as ESENT reports.  While a
+ * thread has attached a context to the session (JetSetSessionContext),
+ * only that thread may use it; the others get the same error.
  */
 #include <stdlib.h>
 
@@ -28,6 +30,10 @@ JET_ERR session_enter(JET_SESID sesid, struct jet_session **out)
     *out = NULL;
     if (!s) return JET_errInvalidSesid;
     if (__atomic_exchange_n(&s->in_use, 1, __ATOMIC_ACQUIRE)) return JET_errSessionSharingViolation;
+    if (s->context && s->context_thread != os_thread_id()) {
+        __atomic_store_n(&s->in_use, 0, __ATOMIC_RELEASE);
+        return JET_errSessionSharingViolation;
+    }
     if (s->inst->stopping) {
         __atomic_store_n(&s->in_use, 0, __ATOMIC_RELEASE);
         return JET_errClientRequestToStopJetService;
@@ -151,6 +157,47 @@ JET_ERR JET_API JetDupSession(JET_SESID sesid, JET_SESID *psesid)
         session_leave(s);
     }
     jet_global_unlock();
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetSetSessionContext(JET_SESID sesid, JET_API_PTR ulContext)
+{
+    struct jet_session *s;
+    JET_ERR err;
+
+    TRACE("(%p, %p)\n", (void *)sesid, (void *)ulContext);
+    if (!ulContext || ulContext == (JET_API_PTR)-1) {
+        err = JET_errInvalidParameter;
+    } else if (!(err = session_enter(sesid, &s))) {
+        if (s->context) {
+            err = JET_errSessionContextAlreadySet;
+        } else {
+            s->context = ulContext;
+            s->context_thread = os_thread_id();
+        }
+        session_leave(s);
+    } else if (err == JET_errSessionSharingViolation && handle_get(sesid, HANDLE_SESSION)) {
+        /* Held by another thread's context. */
+        err = JET_errSessionContextAlreadySet;
+    }
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetResetSessionContext(JET_SESID sesid)
+{
+    struct jet_session *s;
+    JET_ERR err;
+
+    TRACE("(%p)\n", (void *)sesid);
+    if (!(err = session_enter(sesid, &s))) {
+        if (!s->context) err = JET_errSessionContextNotSetByThisThread;
+        else s->context = 0;
+        session_leave(s);
+    } else if (err == JET_errSessionSharingViolation && handle_get(sesid, HANDLE_SESSION)) {
+        err = JET_errSessionContextNotSetByThisThread;
+    }
     TRACE("-> %ld\n", (long)err);
     return err;
 }

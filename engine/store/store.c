@@ -699,13 +699,14 @@ static int build_records(store_txn *t, struct ws_entry **v, uint32_t n, uint32_t
         size_t need = 12 + e->klen + (e->kind == WS_PUT ? 4 + e->vlen : 0);
         if (!db_logged(t->s, t->s->dbs[e->dbid])) continue;
         if (!cur || cur->len + need > max) {
-            struct buf *grown = realloc(out, (count + 1) * sizeof(*out));
-            if (!grown) {
+            struct buf *grown;
+            /* Close the record being filled before the array moves. */
+            if (cur) put_u32(cur->p + 9, nops);
+            if (!(grown = realloc(out, (count + 1) * sizeof(*out)))) {
                 err = JET_errOutOfMemory;
                 break;
             }
             out = grown;
-            if (cur) put_u32(cur->p + 9, nops);
             cur = &out[count++];
             memset(cur, 0, sizeof(*cur));
             if ((err = buf_reserve(cur, 13))) break;

@@ -248,6 +248,67 @@ TEST(instance_stop_service)
     expect_err(JET_errSuccess, JetTerm(inst));
 }
 
+/* What another thread gets when it uses a session. */
+struct other_call {
+    JET_SESID ses;
+    JET_ERR set, reset, dup;
+};
+
+static DWORD WINAPI other_thread(void *arg)
+{
+    struct other_call *c = arg;
+    JET_SESID dup = 0;
+    c->set = JetSetSessionContext(c->ses, 0x5678);
+    c->reset = JetResetSessionContext(c->ses);
+    c->dup = JetDupSession(c->ses, &dup);
+    if (!c->dup) JetEndSession(dup, 0);
+    return 0;
+}
+
+static struct other_call call_from_other_thread(JET_SESID ses)
+{
+    struct other_call c;
+    HANDLE h;
+    memset(&c, 0, sizeof(c));
+    c.ses = ses;
+    h = CreateThread(NULL, 0, other_thread, &c, 0, NULL);
+    WaitForSingleObject(h, INFINITE);
+    CloseHandle(h);
+    return c;
+}
+
+TEST(instance_session_context)
+{
+    const char *dir = scratch_dir("context");
+    JET_INSTANCE inst = 0;
+    JET_SESID ses = 0;
+    struct other_call c;
+
+    expect_err(JET_errSuccess, JetCreateInstanceA(&inst, "context"));
+    set_paths(&inst, dir);
+    expect_err(JET_errSuccess, JetInit(&inst));
+    expect_err(JET_errSuccess, JetBeginSessionA(inst, &ses, "", ""));
+    expect_err(JET_errInvalidParameter, JetSetSessionContext(ses, 0));
+    expect_err(JET_errInvalidParameter, JetSetSessionContext(ses, (JET_API_PTR)-1));
+    expect_err(JET_errSessionContextNotSetByThisThread, JetResetSessionContext(ses));
+    expect_err(JET_errSuccess, JetSetSessionContext(ses, 0x1234));
+    expect_err(JET_errSessionContextAlreadySet, JetSetSessionContext(ses, 0x1234));
+    /* While this thread holds the context, the session is its own. */
+    c = call_from_other_thread(ses);
+    ok(c.set == JET_errSessionContextAlreadySet, "other thread set: %ld", (long)c.set);
+    ok(c.reset == JET_errSessionContextNotSetByThisThread, "other thread reset: %ld", (long)c.reset);
+    ok(c.dup == JET_errSessionSharingViolation, "other thread dup: %ld", (long)c.dup);
+    expect_err(JET_errSuccess, JetResetSessionContext(ses));
+    /* Released: another thread may take it, and then only it. */
+    c = call_from_other_thread(ses);
+    ok(c.set == JET_errSuccess, "other thread set after reset: %ld", (long)c.set);
+    ok(c.reset == JET_errSuccess, "other thread reset its own: %ld", (long)c.reset);
+    ok(c.dup == JET_errSuccess, "other thread dup: %ld", (long)c.dup);
+    expect_err(JET_errInvalidSesid, JetSetSessionContext(JET_sesidNil, 0x1234));
+    expect_err(JET_errSuccess, JetEndSession(ses, 0));
+    expect_err(JET_errSuccess, JetTerm(inst));
+}
+
 /* Runs last in this file: it leaves the process in multi-instance mode. */
 TEST(instance_enable_multi_instance)
 {

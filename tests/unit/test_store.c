@@ -236,6 +236,44 @@ START_TEST(insert_only_and_replace_only)
 }
 END_TEST
 
+/* A transaction bigger than one log record is split into several records
+ * and still commits, and is replayed, as one. */
+START_TEST(transaction_spanning_records)
+{
+    os_vfs *vfs = os_memvfs_create();
+    struct store_config c = config(vfs);
+    store *s;
+    store_db *db;
+    store_txn *t;
+    uint32_t tree, vlen;
+    uint64_t count;
+    char key[32], val[1500], buf[1500];
+    int i;
+
+    memset(val, 'v', sizeof(val));
+    ck_assert_int_eq(store_open(&c, &s), 0);
+    ck_assert_int_eq(store_db_attach(s, "big.edb", STORE_DB_CREATE, &db), 0);
+    ck_assert_int_eq(store_tree_create(s, db, &tree), 0);
+    ck_assert_int_eq(store_txn_begin(s, &t), 0);
+    for (i = 0; i < 400; i++) { /* 600 KB: several 128 KB log records */
+        snprintf(key, sizeof(key), "big%05d", i);
+        ck_assert_int_eq(store_txn_put(t, db, tree, key, (uint32_t)strlen(key), val, sizeof(val), BT_UPSERT), 0);
+    }
+    ck_assert_int_eq(store_txn_commit(t, 0), 0);
+    store_abandon(s); /* no checkpoint: the reopen replays the records */
+    ck_assert_int_eq(store_open(&c, &s), 0);
+    ck_assert_int_eq(store_db_attach(s, "big.edb", 0, &db), 0);
+    store_read_begin(s);
+    ck_assert_int_eq(bt_count(store_db_pager(db), tree, &count), 0);
+    ck_assert_uint_eq(count, 400);
+    ck_assert_int_eq(bt_get(store_db_pager(db), tree, "big00399", 8, buf, sizeof(buf), &vlen), 0);
+    ck_assert_uint_eq(vlen, sizeof(val));
+    store_read_end(s);
+    ck_assert_int_eq(store_close(s), 0);
+    os_memvfs_destroy(vfs);
+}
+END_TEST
+
 /* One crash point: run, crash at io n, lose power, recover, check; then
  * crash again inside recovery at io m and recover once more.  Returns
  * whether the crash point was reached (else there was nothing to test). */
@@ -488,6 +526,7 @@ Suite *store_suite(void)
     tcase_add_test(tc, commit_close_reopen);
     tcase_add_test(tc, insert_only_and_replace_only);
     tcase_add_test(tc, threads_commit_and_read);
+    tcase_add_test(tc, transaction_spanning_records);
     suite_add_tcase(s, tc);
     tc = tcase_create("crash");
     tcase_set_timeout(tc, 600);
