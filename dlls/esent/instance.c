@@ -420,13 +420,20 @@ static JET_ERR term(JET_INSTANCE instance, JET_GRBIT grbit)
     if (inst->initialized) {
         /* End every session that is still open (their transactions roll
          * back), then close the engine. */
+        int i;
         while (inst->sessions) {
             struct jet_session *s = inst->sessions;
             inst->sessions = s->next;
+            database_session_closed(s);
             handle_free(s->handle);
             free(s);
         }
         inst->nsessions = 0;
+        /* The store detaches the databases as it closes. */
+        for (i = 0; i < STORE_MAX_DBS; i++) {
+            free(inst->dbs[i].path);
+            memset(&inst->dbs[i], 0, sizeof(inst->dbs[i]));
+        }
         if (grbit & JET_bitTermDirty) {
             store_abandon(inst->st);
         } else {

@@ -64,6 +64,15 @@ const char *debugstr_w16(const wchar16 *s);
 
 struct jet_session;
 
+/* A database attached to an instance (database.c). */
+struct jet_database {
+    store_db *sdb;            /* NULL: slot free */
+    char *path;               /* full UTF-8 path */
+    unsigned long opens;      /* JET_DBIDs open over all sessions */
+    struct jet_session *exclusive; /* opened with JET_bitDbExclusive */
+    int readonly;
+};
+
 struct jet_instance {
     JET_INSTANCE handle;
     wchar16 *name;            /* unique name, may be NULL (one instance only) */
@@ -75,6 +84,7 @@ struct jet_instance {
     os_mutex *lock;           /* sessions list and state */
     struct jet_session *sessions;
     unsigned long nsessions;
+    struct jet_database dbs[STORE_MAX_DBS]; /* index = JET_DBID - 1 */
 };
 
 struct jet_session {
@@ -85,6 +95,7 @@ struct jet_session {
     JET_API_PTR context;       /* JetSetSessionContext, 0 when none */
     unsigned long context_thread; /* the thread that set it */
     unsigned long trx_level;   /* nesting depth of transactions */
+    unsigned short opened[STORE_MAX_DBS]; /* JetOpenDatabase count per database */
     void *user;                /* reserved for the transaction layer */
 };
 
@@ -102,6 +113,10 @@ struct param_values *jet_global_params(void);
  * session_leave. */
 JET_ERR session_enter(JET_SESID sesid, struct jet_session **out);
 void session_leave(struct jet_session *s);
+
+/* Closes the databases a session left open (JetEndSession, JetTerm);
+ * instance lock held. */
+void database_session_closed(struct jet_session *s);
 
 /* Maps an engine/OS error to what the API returns (most engine errors are
  * already JET_err values). */

@@ -128,6 +128,7 @@ JET_ERR JET_API JetEndSession(JET_SESID sesid, JET_GRBIT grbit)
     }
     inst = s->inst;
     os_mutex_lock(inst->lock);
+    database_session_closed(s);
     for (pp = &inst->sessions; *pp; pp = &(*pp)->next) {
         if (*pp == s) {
             *pp = s->next;

@@ -85,6 +85,11 @@ struct os_vfs {
     int (*mkdir)(os_vfs *vfs, const char *path);                  /* OS_EEXIST if there */
 };
 
+/* The absolute form of path (relative to the current directory), in a
+ * malloc'ed UTF-8 string, so that two spellings of one file compare equal;
+ * NULL when out of memory or the path is invalid.  The file need not exist. */
+char *os_path_full(const char *path);
+
 /* The platform's real file system. */
 os_vfs *os_vfs_default(void);
 

@@ -354,3 +354,19 @@ size_t os_utf16_to_ansi(const uint16_t *s, size_t n, char *out, size_t outmax)
 {
     return utf16_to_utf8(s, n, out, outmax);
 }
+
+char *os_path_full(const char *path)
+{
+    char cwd[4096], *out;
+    size_t n;
+    if (!path || !*path) return NULL;
+    if (path[0] == '/') {
+        n = strlen(path) + 1;
+        if ((out = malloc(n))) memcpy(out, path, n);
+        return out;
+    }
+    if (!getcwd(cwd, sizeof(cwd))) return NULL;
+    n = strlen(cwd) + 1 + strlen(path) + 1;
+    if ((out = malloc(n))) snprintf(out, n, "%s/%s", cwd, path[0] == '.' && path[1] == '/' ? path + 2 : path);
+    return out;
+}

@@ -395,3 +395,24 @@ size_t os_utf16_to_ansi(const uint16_t *s, size_t n, char *out, size_t outmax)
     if ((size_t)need <= outmax) WideCharToMultiByte(CP_ACP, 0, (const WCHAR *)s, len, out, need, NULL, NULL);
     return (size_t)need;
 }
+
+char *os_path_full(const char *path)
+{
+    WCHAR *w, *full;
+    DWORD n;
+    char *out = NULL;
+    int len;
+
+    if (!path || !*path || !(w = path_to_wide(path))) return NULL;
+    n = GetFullPathNameW(w, 0, NULL, NULL);
+    if (n && (full = malloc(n * sizeof(WCHAR)))) {
+        if (GetFullPathNameW(w, n, full, NULL) < n) {
+            len = WideCharToMultiByte(CP_UTF8, 0, full, -1, NULL, 0, NULL, NULL);
+            if (len > 0 && (out = malloc((size_t)len)))
+                WideCharToMultiByte(CP_UTF8, 0, full, -1, out, len, NULL, NULL);
+        }
+        free(full);
+    }
+    free(w);
+    return out;
+}

@@ -148,6 +148,11 @@ pager *store_db_pager(store_db *db)
     return db->pg;
 }
 
+int store_db_slot(const store_db *db)
+{
+    return db->dbid;
+}
+
 uint32_t store_db_page_size(store_db *db)
 {
     return pager_page_size(db->pg);

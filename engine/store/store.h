@@ -105,6 +105,8 @@ int store_db_attach(store *s, const char *path, unsigned flags, store_db **out);
 /* Checkpoints the database, marks it clean and closes it. */
 int store_db_detach(store *s, store_db *db);
 pager *store_db_pager(store_db *db);
+/* The database's slot in the store, 0 .. STORE_MAX_DBS - 1. */
+int store_db_slot(const store_db *db);
 uint32_t store_db_page_size(store_db *db);
 const char *store_db_path(store_db *db);
 

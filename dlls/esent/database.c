@@ -1,0 +1,430 @@
+/*
+ * database.c - database files: JetCreateDatabase(2), JetAttachDatabase(2),
+ * JetOpenDatabase, JetCloseDatabase, JetDetachDatabase(2).
+ *
+ * An instance has up to six user databases attached (ESENT's limit; the
+ * store's seventh slot is kept for the temporary database).  Attaching is
+ * per instance; opening is per session and gives the session a JET_DBID,
+ * which is the database's slot + 1 (so the same for every session, as in
+ * ESENT; 0 and JET_dbidNil are never valid).  The instance counts the opens
+ * of every database so that detaching an open one is refused
+ * (JET_errDatabaseInUse), and remembers a session that opened one
+ * exclusively (JET_bitDbExclusive) so that other sessions get
+ * JET_errDatabaseLocked.
+ *
+ * Files are identified by their full path (os_path_full), so "a.edb" and
+ * ".\a.edb" are one database.  The A entry points convert the name from the
+ * ANSI code page and share everything else with the W ones.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "debug.h"
+#include "jet_private.h"
+
+DEFAULT_DEBUG_CHANNEL(esent);
+
+#define USER_DBS 6
+
+/* The UTF-8 full path of an A or W file name; *err set on failure. */
+static char *full_path(const wchar16 *name, JET_ERR *err)
+{
+    char *utf8, *full;
+    if (!name || !*name) {
+        *err = JET_errDatabaseInvalidPath;
+        return NULL;
+    }
+    if (!(utf8 = str_w_to_utf8(name, err))) return NULL;
+    full = os_path_full(utf8);
+    free(utf8);
+    if (!full) *err = JET_errDatabaseInvalidPath;
+    return full;
+}
+
+/* The attached database with this full path, or NULL; instance lock held. */
+static struct jet_database *find_attached(struct jet_instance *inst, const char *path)
+{
+    int i;
+    for (i = 0; i < STORE_MAX_DBS; i++)
+        if (inst->dbs[i].sdb && !strcmp(inst->dbs[i].path, path)) return &inst->dbs[i];
+    return NULL;
+}
+
+static int attached_count(struct jet_instance *inst)
+{
+    int i, n = 0;
+    for (i = 0; i < STORE_MAX_DBS; i++) n += inst->dbs[i].sdb != NULL;
+    return n;
+}
+
+/* Attaches path to the instance; instance lock held.  *db gets the entry;
+ * JET_wrnDatabaseAttached when it was attached already. */
+static JET_ERR attach(struct jet_instance *inst, char *path, unsigned flags, struct jet_database **db)
+{
+    store_db *sdb;
+    JET_ERR err;
+    int slot;
+
+    if ((*db = find_attached(inst, path))) {
+        free(path);
+        return (flags & STORE_DB_CREATE) ? JET_errDatabaseDuplicate : JET_wrnDatabaseAttached;
+    }
+    if (attached_count(inst) >= USER_DBS) {
+        free(path);
+        return JET_errTooManyAttachedDatabases;
+    }
+    if ((err = store_db_attach(inst->st, path, flags, &sdb)) < 0) {
+        free(path);
+        return err == JET_errDatabaseInUse ? JET_errDatabaseSharingViolation : err;
+    }
+    /* The store chose the slot; the Jet entry uses the same one. */
+    slot = store_db_slot(sdb);
+    memset(&inst->dbs[slot], 0, sizeof(inst->dbs[slot]));
+    inst->dbs[slot].sdb = sdb;
+    inst->dbs[slot].path = path;
+    inst->dbs[slot].readonly = !!(flags & STORE_DB_READONLY);
+    *db = &inst->dbs[slot];
+    return 0;
+}
+
+/* Opens an attached database for the session; instance lock held. */
+static JET_ERR open_db(struct jet_session *s, struct jet_database *db, JET_GRBIT grbit, JET_DBID *pdbid)
+{
+    struct jet_instance *inst = s->inst;
+    int slot = (int)(db - inst->dbs);
+
+    if (db->exclusive && db->exclusive != s) return JET_errDatabaseLocked;
+    if ((grbit & JET_bitDbExclusive) && db->opens > s->opened[slot]) return JET_errDatabaseInUse;
+    if (grbit & JET_bitDbExclusive) db->exclusive = s;
+    db->opens++;
+    s->opened[slot]++;
+    *pdbid = (JET_DBID)(slot + 1);
+    return db->readonly && !(grbit & JET_bitDbReadOnly) ? JET_wrnFileOpenReadOnly : 0;
+}
+
+/* The session's view of a database id; instance lock held. */
+static struct jet_database *db_of(struct jet_session *s, JET_DBID dbid)
+{
+    if (dbid < 1 || dbid > STORE_MAX_DBS || !s->inst->dbs[dbid - 1].sdb) return NULL;
+    return &s->inst->dbs[dbid - 1];
+}
+
+void database_session_closed(struct jet_session *s)
+{
+    int i;
+    for (i = 0; i < STORE_MAX_DBS; i++) {
+        struct jet_database *db = &s->inst->dbs[i];
+        if (!s->opened[i]) continue;
+        db->opens -= s->opened[i];
+        s->opened[i] = 0;
+        if (db->exclusive == s) db->exclusive = NULL;
+    }
+}
+
+/* ---- JetCreateDatabase ------------------------------------------------------ */
+
+static JET_ERR create_database(JET_SESID sesid, const wchar16 *name, JET_DBID *pdbid, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_database *db;
+    unsigned flags = STORE_DB_CREATE;
+    char *path;
+    JET_ERR err;
+
+    if ((err = session_enter(sesid, &s))) return err;
+    if (!pdbid) {
+        err = JET_errInvalidParameter;
+    } else if (grbit & ~(JET_GRBIT)(JET_bitDbOverwriteExisting | JET_bitDbRecoveryOff | JET_bitDbShadowingOff)) {
+        err = JET_errInvalidGrbit;
+    } else if (s->trx_level) {
+        err = JET_errInTransaction;
+    } else if ((path = full_path(name, &err))) {
+        if (grbit & JET_bitDbOverwriteExisting) flags |= STORE_DB_OVERWRITE;
+        if (grbit & JET_bitDbRecoveryOff) flags |= STORE_DB_NOLOG;
+        os_mutex_lock(s->inst->lock);
+        if (!(err = attach(s->inst, path, flags, &db))) err = open_db(s, db, 0, pdbid);
+        os_mutex_unlock(s->inst->lock);
+    }
+    session_leave(s);
+    return err;
+}
+
+JET_ERR JET_API JetCreateDatabaseW(JET_SESID sesid, JET_PCWSTR szFilename, JET_PCWSTR szConnect,
+                                   JET_DBID *pdbid, JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, %s, %s, %p, 0x%lx)\n", (void *)sesid, dbgstr_w(szFilename), dbgstr_w(szConnect), pdbid,
+          (unsigned long)grbit);
+    err = create_database(sesid, (const wchar16 *)szFilename, pdbid, grbit);
+    TRACE("-> %ld (dbid %lu)\n", (long)err, pdbid && err >= 0 ? (unsigned long)*pdbid : 0ul);
+    return err;
+}
+
+JET_ERR JET_API JetCreateDatabaseA(JET_SESID sesid, JET_PCSTR szFilename, JET_PCSTR szConnect,
+                                   JET_DBID *pdbid, JET_GRBIT grbit)
+{
+    wchar16 *name;
+    JET_ERR err;
+    TRACE("(%p, %s, %s, %p, 0x%lx)\n", (void *)sesid, dbgstr_a(szFilename), dbgstr_a(szConnect), pdbid,
+          (unsigned long)grbit);
+    if (!(name = str_a_to_w(szFilename, &err)) && err) return err;
+    err = create_database(sesid, name, pdbid, grbit);
+    free(name);
+    TRACE("-> %ld (dbid %lu)\n", (long)err, pdbid && err >= 0 ? (unsigned long)*pdbid : 0ul);
+    return err;
+}
+
+JET_ERR JET_API JetCreateDatabase2W(JET_SESID sesid, JET_PCWSTR szFilename, const JET_ULONG_ cpgDatabaseSizeMax,
+                                    JET_DBID *pdbid, JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, %s, %lu, %p, 0x%lx)\n", (void *)sesid, dbgstr_w(szFilename), (unsigned long)cpgDatabaseSizeMax,
+          pdbid, (unsigned long)grbit);
+    if (cpgDatabaseSizeMax > 0x7ffffffe) err = JET_errDatabaseInvalidPages;
+    else err = create_database(sesid, (const wchar16 *)szFilename, pdbid, grbit);
+    if (cpgDatabaseSizeMax && err >= 0) FIXME("maximum size %lu pages not enforced\n", (unsigned long)cpgDatabaseSizeMax);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetCreateDatabase2A(JET_SESID sesid, JET_PCSTR szFilename, const JET_ULONG_ cpgDatabaseSizeMax,
+                                    JET_DBID *pdbid, JET_GRBIT grbit)
+{
+    wchar16 *name;
+    JET_ERR err;
+    TRACE("(%p, %s, %lu, %p, 0x%lx)\n", (void *)sesid, dbgstr_a(szFilename), (unsigned long)cpgDatabaseSizeMax,
+          pdbid, (unsigned long)grbit);
+    if (!(name = str_a_to_w(szFilename, &err)) && err) return err;
+    err = JetCreateDatabase2W(sesid, (JET_PCWSTR)name, cpgDatabaseSizeMax, pdbid, grbit);
+    free(name);
+    return err;
+}
+
+/* ---- JetAttachDatabase ------------------------------------------------------ */
+
+static JET_ERR attach_database(JET_SESID sesid, const wchar16 *name, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_database *db;
+    char *path;
+    JET_ERR err;
+
+    if ((err = session_enter(sesid, &s))) return err;
+    if (grbit & ~(JET_GRBIT)(JET_bitDbReadOnly | JET_bitDbDeleteCorruptIndexes | JET_bitDbDeleteUnicodeIndexes |
+                             JET_bitDbUpgrade | JET_bitDbEnableBackgroundMaintenance | JET_bitDbPurgeCacheOnAttach)) {
+        err = JET_errInvalidGrbit;
+    } else if (s->trx_level) {
+        err = JET_errInTransaction;
+    } else if ((path = full_path(name, &err))) {
+        os_mutex_lock(s->inst->lock);
+        err = attach(s->inst, path, (grbit & JET_bitDbReadOnly) ? STORE_DB_READONLY : 0, &db);
+        os_mutex_unlock(s->inst->lock);
+    }
+    session_leave(s);
+    return err;
+}
+
+JET_ERR JET_API JetAttachDatabaseW(JET_SESID sesid, JET_PCWSTR szFilename, JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, %s, 0x%lx)\n", (void *)sesid, dbgstr_w(szFilename), (unsigned long)grbit);
+    err = attach_database(sesid, (const wchar16 *)szFilename, grbit);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetAttachDatabaseA(JET_SESID sesid, JET_PCSTR szFilename, JET_GRBIT grbit)
+{
+    wchar16 *name;
+    JET_ERR err;
+    TRACE("(%p, %s, 0x%lx)\n", (void *)sesid, dbgstr_a(szFilename), (unsigned long)grbit);
+    if (!(name = str_a_to_w(szFilename, &err)) && err) return err;
+    err = attach_database(sesid, name, grbit);
+    free(name);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetAttachDatabase2W(JET_SESID sesid, JET_PCWSTR szFilename, const JET_ULONG_ cpgDatabaseSizeMax,
+                                    JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, %s, %lu, 0x%lx)\n", (void *)sesid, dbgstr_w(szFilename), (unsigned long)cpgDatabaseSizeMax,
+          (unsigned long)grbit);
+    if (cpgDatabaseSizeMax > 0x7ffffffe) err = JET_errDatabaseInvalidPages;
+    else err = attach_database(sesid, (const wchar16 *)szFilename, grbit);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetAttachDatabase2A(JET_SESID sesid, JET_PCSTR szFilename, const JET_ULONG_ cpgDatabaseSizeMax,
+                                    JET_GRBIT grbit)
+{
+    wchar16 *name;
+    JET_ERR err;
+    if (!(name = str_a_to_w(szFilename, &err)) && err) return err;
+    err = JetAttachDatabase2W(sesid, (JET_PCWSTR)name, cpgDatabaseSizeMax, grbit);
+    free(name);
+    return err;
+}
+
+/* ---- JetOpenDatabase, JetCloseDatabase ----------------------------------------- */
+
+static JET_ERR open_database(JET_SESID sesid, const wchar16 *name, JET_DBID *pdbid, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_database *db;
+    char *path;
+    JET_ERR err;
+
+    if ((err = session_enter(sesid, &s))) return err;
+    if (!pdbid) {
+        err = JET_errInvalidParameter;
+    } else if (grbit & ~(JET_GRBIT)(JET_bitDbReadOnly | JET_bitDbExclusive)) {
+        err = JET_errInvalidGrbit;
+    } else if ((path = full_path(name, &err))) {
+        os_mutex_lock(s->inst->lock);
+        db = find_attached(s->inst, path);
+        err = db ? open_db(s, db, grbit, pdbid) : JET_errDatabaseNotFound;
+        os_mutex_unlock(s->inst->lock);
+        free(path);
+    }
+    session_leave(s);
+    return err;
+}
+
+JET_ERR JET_API JetOpenDatabaseW(JET_SESID sesid, JET_PCWSTR szFilename, JET_PCWSTR szConnect, JET_DBID *pdbid,
+                                 JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, %s, %s, %p, 0x%lx)\n", (void *)sesid, dbgstr_w(szFilename), dbgstr_w(szConnect), pdbid,
+          (unsigned long)grbit);
+    err = open_database(sesid, (const wchar16 *)szFilename, pdbid, grbit);
+    TRACE("-> %ld (dbid %lu)\n", (long)err, pdbid && err >= 0 ? (unsigned long)*pdbid : 0ul);
+    return err;
+}
+
+JET_ERR JET_API JetOpenDatabaseA(JET_SESID sesid, JET_PCSTR szFilename, JET_PCSTR szConnect, JET_DBID *pdbid,
+                                 JET_GRBIT grbit)
+{
+    wchar16 *name;
+    JET_ERR err;
+    TRACE("(%p, %s, %s, %p, 0x%lx)\n", (void *)sesid, dbgstr_a(szFilename), dbgstr_a(szConnect), pdbid,
+          (unsigned long)grbit);
+    if (!(name = str_a_to_w(szFilename, &err)) && err) return err;
+    err = open_database(sesid, name, pdbid, grbit);
+    free(name);
+    TRACE("-> %ld (dbid %lu)\n", (long)err, pdbid && err >= 0 ? (unsigned long)*pdbid : 0ul);
+    return err;
+}
+
+JET_ERR JET_API JetCloseDatabase(JET_SESID sesid, JET_DBID dbid, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_database *db;
+    JET_ERR err;
+
+    TRACE("(%p, %lu, 0x%lx)\n", (void *)sesid, (unsigned long)dbid, (unsigned long)grbit);
+    if ((err = session_enter(sesid, &s))) goto out;
+    os_mutex_lock(s->inst->lock);
+    if (!(db = db_of(s, dbid))) {
+        err = JET_errInvalidDatabaseId;
+    } else if (!s->opened[dbid - 1]) {
+        err = JET_errDatabaseNotFound;
+    } else {
+        s->opened[dbid - 1]--;
+        db->opens--;
+        if (db->exclusive == s && !s->opened[dbid - 1]) db->exclusive = NULL;
+    }
+    os_mutex_unlock(s->inst->lock);
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+/* ---- JetDetachDatabase ----------------------------------------------------------- */
+
+/* Detaches one entry; instance lock held. */
+static JET_ERR detach_one(struct jet_instance *inst, struct jet_database *db)
+{
+    JET_ERR err;
+    if (db->opens) return JET_errDatabaseInUse;
+    err = store_db_detach(inst->st, db->sdb);
+    free(db->path);
+    memset(db, 0, sizeof(*db));
+    return err;
+}
+
+static JET_ERR detach_database(JET_SESID sesid, const wchar16 *name, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_database *db;
+    char *path;
+    JET_ERR err;
+    int i;
+
+    if ((err = session_enter(sesid, &s))) return err;
+    if (grbit & ~(JET_GRBIT)JET_bitForceCloseAndDetach) {
+        err = JET_errInvalidGrbit;
+    } else if (s->trx_level) {
+        err = JET_errInTransaction;
+    } else if (!name || !*name) {
+        /* NULL detaches every database. */
+        os_mutex_lock(s->inst->lock);
+        for (i = 0; i < STORE_MAX_DBS && !err; i++)
+            if (s->inst->dbs[i].sdb) err = detach_one(s->inst, &s->inst->dbs[i]);
+        os_mutex_unlock(s->inst->lock);
+    } else if ((path = full_path(name, &err))) {
+        os_mutex_lock(s->inst->lock);
+        db = find_attached(s->inst, path);
+        err = db ? detach_one(s->inst, db) : JET_errDatabaseNotFound;
+        os_mutex_unlock(s->inst->lock);
+        free(path);
+    }
+    if (grbit && err >= 0) FIXME("detach grbit 0x%lx not honoured\n", (unsigned long)grbit);
+    session_leave(s);
+    return err;
+}
+
+JET_ERR JET_API JetDetachDatabaseW(JET_SESID sesid, JET_PCWSTR szFilename)
+{
+    JET_ERR err;
+    TRACE("(%p, %s)\n", (void *)sesid, dbgstr_w(szFilename));
+    err = detach_database(sesid, (const wchar16 *)szFilename, 0);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetDetachDatabaseA(JET_SESID sesid, JET_PCSTR szFilename)
+{
+    wchar16 *name;
+    JET_ERR err;
+    TRACE("(%p, %s)\n", (void *)sesid, dbgstr_a(szFilename));
+    if (!(name = str_a_to_w(szFilename, &err)) && err) return err;
+    err = detach_database(sesid, name, 0);
+    free(name);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetDetachDatabase2W(JET_SESID sesid, JET_PCWSTR szFilename, JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, %s, 0x%lx)\n", (void *)sesid, dbgstr_w(szFilename), (unsigned long)grbit);
+    err = detach_database(sesid, (const wchar16 *)szFilename, grbit);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetDetachDatabase2A(JET_SESID sesid, JET_PCSTR szFilename, JET_GRBIT grbit)
+{
+    wchar16 *name;
+    JET_ERR err;
+    TRACE("(%p, %s, 0x%lx)\n", (void *)sesid, dbgstr_a(szFilename), (unsigned long)grbit);
+    if (!(name = str_a_to_w(szFilename, &err)) && err) return err;
+    err = detach_database(sesid, name, grbit);
+    free(name);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
