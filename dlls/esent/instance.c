@@ -424,6 +424,7 @@ static JET_ERR term(JET_INSTANCE instance, JET_GRBIT grbit)
         while (inst->sessions) {
             struct jet_session *s = inst->sessions;
             inst->sessions = s->next;
+            transaction_session_closed(s);
             database_session_closed(s);
             handle_free(s->handle);
             free(s);

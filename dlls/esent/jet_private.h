@@ -95,6 +95,8 @@ struct jet_session {
     JET_API_PTR context;       /* JetSetSessionContext, 0 when none */
     unsigned long context_thread; /* the thread that set it */
     unsigned long trx_level;   /* nesting depth of transactions */
+    store_txn *txn;            /* the store transaction while trx_level > 0 */
+    int trx_readonly;          /* begun with JET_bitTransactionReadOnly */
     unsigned short opened[STORE_MAX_DBS]; /* JetOpenDatabase count per database */
     void *user;                /* reserved for the transaction layer */
 };
@@ -113,6 +115,10 @@ struct param_values *jet_global_params(void);
  * session_leave. */
 JET_ERR session_enter(JET_SESID sesid, struct jet_session **out);
 void session_leave(struct jet_session *s);
+
+/* Rolls back whatever transaction a session left open (JetEndSession,
+ * JetTerm). */
+void transaction_session_closed(struct jet_session *s);
 
 /* Closes the databases a session left open (JetEndSession, JetTerm);
  * instance lock held. */

@@ -127,6 +127,7 @@ JET_ERR JET_API JetEndSession(JET_SESID sesid, JET_GRBIT grbit)
         err = 0;
     }
     inst = s->inst;
+    transaction_session_closed(s);
     os_mutex_lock(inst->lock);
     database_session_closed(s);
     for (pp = &inst->sessions; *pp; pp = &(*pp)->next) {

@@ -801,6 +801,13 @@ int store_flush(store *s)
     return s->lg ? log_flush_all(s->lg) : 0;
 }
 
+int store_roll_log(store *s)
+{
+    int err;
+    if ((err = check_failed(s))) return err;
+    return s->lg ? log_roll(s->lg) : 0;
+}
+
 void store_get_stats(store *s, struct store_stats *st)
 {
     os_mutex_lock(s->mutex);

@@ -149,6 +149,8 @@ void store_txn_abort(store_txn *t);
 
 /* Makes every commit so far durable (JET_bitWaitAllLevel0Commit). */
 int store_flush(store *s);
+/* Starts a new log generation (JET_bitForceNewLog); 0 without a log. */
+int store_roll_log(store *s);
 /* Runs a checkpoint now (normally triggered by log volume or dirty pages). */
 int store_checkpoint(store *s);
 /* Verifies the trees the caller names (bt_verify), the free list, and the

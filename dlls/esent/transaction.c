@@ -1,0 +1,135 @@
+/*
+ * transaction.c - JetBeginTransaction(2), JetCommitTransaction, JetRollback.
+ *
+ * A session's transaction is a store transaction (engine/store), begun when
+ * the session goes from level 0 to 1 and committed or dropped when it comes
+ * back to 0; levels 2..7 are save points inside it (an 8th level is
+ * JET_errTransTooDeep).  Committing an inner level merges it into its
+ * parent; only the commit to level 0 reaches the store, with
+ * JET_bitCommitLazyFlush deciding whether it waits for the log to be on
+ * disk.  JET_paramCommitDefault is ORed into every commit's grbit.
+ *
+ * Nothing in the API changes data yet (records come with the table layer),
+ * so a save point has nothing to undo; the version store that comes with
+ * record updates keeps per-level undo information and plugs in at
+ * rollback_level below.
+ */
+#include <stdlib.h>
+
+#include "debug.h"
+#include "jet_private.h"
+
+DEFAULT_DEBUG_CHANNEL(esent);
+
+#define LEVEL_MAX 7 /* user levels, as ESENT */
+
+static JET_ERR begin(JET_SESID sesid, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    JET_ERR err;
+
+    if ((err = session_enter(sesid, &s))) return err;
+    if (grbit & ~(JET_GRBIT)JET_bitTransactionReadOnly) {
+        err = JET_errInvalidGrbit;
+    } else if (s->trx_level >= LEVEL_MAX) {
+        err = JET_errTransTooDeep;
+    } else if (!s->inst->initialized || !s->inst->st) {
+        err = JET_errNotInitialized;
+    } else {
+        if (!s->trx_level) {
+            if (!(err = store_txn_begin(s->inst->st, &s->txn)))
+                s->trx_readonly = !!(grbit & JET_bitTransactionReadOnly);
+        }
+        if (!err) s->trx_level++;
+    }
+    session_leave(s);
+    return err;
+}
+
+JET_ERR JET_API JetBeginTransaction(JET_SESID sesid)
+{
+    JET_ERR err;
+    TRACE("(%p)\n", (void *)sesid);
+    err = begin(sesid, 0);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetBeginTransaction2(JET_SESID sesid, JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, 0x%lx)\n", (void *)sesid, (unsigned long)grbit);
+    err = begin(sesid, grbit);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+/* Leaves the innermost level, keeping (commit) or dropping its changes. */
+static JET_ERR leave_level(struct jet_session *s, int commit, unsigned store_flags)
+{
+    JET_ERR err = 0;
+    if (--s->trx_level) return 0;
+    if (commit) err = store_txn_commit(s->txn, store_flags);
+    else store_txn_abort(s->txn);
+    s->txn = NULL;
+    s->trx_readonly = 0;
+    return err;
+}
+
+void transaction_session_closed(struct jet_session *s)
+{
+    while (s->trx_level) leave_level(s, 0, 0);
+}
+
+#define COMMIT_ALONE (JET_bitWaitLastLevel0Commit | JET_bitWaitAllLevel0Commit | JET_bitForceNewLog)
+
+JET_ERR JET_API JetCommitTransaction(JET_SESID sesid, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    JET_ERR err;
+
+    TRACE("(%p, 0x%lx)\n", (void *)sesid, (unsigned long)grbit);
+    if ((err = session_enter(sesid, &s))) goto out;
+    grbit |= (JET_GRBIT)params_num(s->inst->params, JET_paramCommitDefault);
+    if (grbit & ~(JET_GRBIT)(JET_bitCommitLazyFlush | COMMIT_ALONE)) {
+        err = JET_errInvalidGrbit;
+    } else if (grbit & COMMIT_ALONE) {
+        /* These stand alone and need no transaction. */
+        if (grbit & (grbit - 1)) /* more than one bit */
+            err = JET_errInvalidGrbit;
+        else if (grbit & JET_bitForceNewLog)
+            err = store_roll_log(s->inst->st);
+        else
+            err = store_flush(s->inst->st); /* WaitLast is covered by WaitAll */
+    } else if (!s->trx_level) {
+        err = JET_errNotInTransaction;
+    } else {
+        err = leave_level(s, 1, (grbit & JET_bitCommitLazyFlush) ? STORE_COMMIT_LAZY : 0);
+    }
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetRollback(JET_SESID sesid, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    JET_ERR err;
+
+    TRACE("(%p, 0x%lx)\n", (void *)sesid, (unsigned long)grbit);
+    if ((err = session_enter(sesid, &s))) goto out;
+    if (grbit & ~(JET_GRBIT)JET_bitRollbackAll) {
+        err = JET_errInvalidGrbit;
+    } else if (!s->trx_level) {
+        err = JET_errNotInTransaction;
+    } else if (grbit & JET_bitRollbackAll) {
+        transaction_session_closed(s);
+    } else {
+        err = leave_level(s, 0, 0);
+    }
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
