@@ -55,6 +55,17 @@ struct param_values *jet_global_params(void)
     return global_params;
 }
 
+int jet_any_database_attached(void)
+{
+    unsigned i;
+    int j, found = 0;
+    jet_global_lock();
+    for (i = 0; i < ninstances && !found; i++)
+        for (j = 0; j < STORE_MAX_DBS && !found; j++) found = instances[i]->dbs[j].sdb != NULL;
+    jet_global_unlock();
+    return found;
+}
+
 JET_INSTANCE jet_legacy_instance(void)
 {
     return legacy_instance;

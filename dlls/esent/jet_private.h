@@ -106,6 +106,8 @@ void jet_global_lock(void);
 void jet_global_unlock(void);
 /* The handle of the legacy single instance, or 0; under the lock. */
 JET_INSTANCE jet_legacy_instance(void);
+/* Whether any instance has a database attached (JET_DbInfoDBInUse). */
+int jet_any_database_attached(void);
 /* The global parameter set (defaults for new instances), under the lock. */
 struct param_values *jet_global_params(void);
 

@@ -138,6 +138,34 @@ int store_db_open_slot(store *s, int dbid, const char *path, unsigned flags, sto
     return 0;
 }
 
+int store_db_probe(os_vfs *vfs, const char *path, struct store_db_info *info)
+{
+    struct pager_config pc;
+    pager *pg;
+    const uint8_t *h;
+    os_file *f;
+    int err;
+
+    memset(&pc, 0, sizeof(pc));
+    pc.vfs = vfs;
+    pc.cache_pages = 4;
+    pc.flags = PAGER_READONLY;
+    if ((err = pager_open(path, &pc, &pg)) < 0) return err;
+    h = pager_data(pager_header(pg));
+    info->page_size = pager_page_size(pg);
+    info->page_count = pager_page_count(pg);
+    info->state = get_u32(h + DBH_OFF_DB_STATE);
+    info->create_time = get_u64(h + DBH_OFF_CREATE_TIME);
+    memcpy(info->signature, h + DBH_OFF_SIGNATURE, sizeof(info->signature));
+    pager_close(pg);
+    info->file_size = (uint64_t)info->page_count * info->page_size;
+    if (os_file_open(vfs, path, OS_OPEN_READONLY, &f) == OS_OK) {
+        if (os_file_size(f, &info->file_size) != OS_OK) info->file_size = 0;
+        os_file_close(f);
+    }
+    return 0;
+}
+
 static int db_logged(const store *s, const store_db *db)
 {
     return s->lg && !(db->flags & STORE_DB_NOLOG);

@@ -110,6 +110,15 @@ int store_db_slot(const store_db *db);
 uint32_t store_db_page_size(store_db *db);
 const char *store_db_path(store_db *db);
 
+/* What a database file's header says, read without attaching it
+ * (JetGetDatabaseFileInfo).  Errors as pager_open. */
+struct store_db_info {
+    uint32_t page_size, page_count, state; /* state: JET_dbstate* */
+    uint64_t file_size, create_time;        /* bytes; seconds since 1970 */
+    uint8_t signature[16];
+};
+int store_db_probe(os_vfs *vfs, const char *path, struct store_db_info *info);
+
 /* Trees are created and dropped outside transactions, each as its own small
  * atomic commit (the Jet layer drops a tree whose creating transaction
  * rolled back). */

@@ -167,3 +167,44 @@ TEST(database_too_many_attached)
     expect_err(JET_errTooManyAttachedDatabases, JetCreateDatabaseA(ses, path, NULL, &dbid, 0));
     expect_err(JET_errSuccess, JetTerm(inst));
 }
+
+TEST(database_file_info)
+{
+    char dir[MAX_PATH], path[MAX_PATH], missing[MAX_PATH];
+    JET_INSTANCE inst = start("info", dir, sizeof(dir));
+    JET_SESID ses = 0;
+    JET_DBID dbid = 0;
+    JET_ULONG_ value = 0;
+    unsigned __int64 size = 0;
+    JET_DBINFOMISC misc;
+    char big[sizeof(JET_DBINFOMISC) + 512];
+
+    snprintf(path, sizeof(path), "%sinfo.edb", dir);
+    snprintf(missing, sizeof(missing), "%snone.edb", dir);
+    expect_err(JET_errSuccess, JetBeginSessionA(inst, &ses, "", ""));
+    expect_err(JET_errSuccess, JetCreateDatabaseA(ses, path, NULL, &dbid, 0));
+    expect_err(JET_errSuccess, JetGetDatabaseFileInfoA(NULL, &value, sizeof(value), JET_DbInfoDBInUse));
+    ok(value == 1, "DBInUse %lu with a database attached", (unsigned long)value);
+    /* Read while attached, then after JetTerm from the file alone. */
+    expect_err(JET_errSuccess, JetGetDatabaseFileInfoA(path, &value, sizeof(value), JET_DbInfoPageSize));
+    ok(value == 4096, "page size %lu", (unsigned long)value);
+    expect_err(JET_errSuccess, JetTerm(inst));
+
+    expect_err(JET_errSuccess, JetGetDatabaseFileInfoA(NULL, &value, sizeof(value), JET_DbInfoDBInUse));
+    ok(value == 0, "DBInUse %lu after JetTerm", (unsigned long)value);
+    expect_err(JET_errSuccess, JetGetDatabaseFileInfoA(path, &size, sizeof(size), JET_DbInfoFilesize));
+    ok(size >= 4096 && size % 4096 == 0, "file size %I64u", size);
+    expect_err(JET_errSuccess, JetGetDatabaseFileInfoA(path, &misc, sizeof(misc), JET_DbInfoMisc));
+    ok(misc.dbstate == JET_dbstateCleanShutdown, "dbstate %lu after JetTerm", (unsigned long)misc.dbstate);
+    ok(misc.cbPageSize == 4096, "cbPageSize %lu", (unsigned long)misc.cbPageSize);
+    ok(misc.signDb.logtimeCreate.bYear >= 120, "creation year %d", misc.signDb.logtimeCreate.bYear);
+    memset(big, 0x55, sizeof(big));
+    expect_err(JET_errSuccess, JetGetDatabaseFileInfoW(L"scratch-db-info\\info.edb", big, sizeof(big), JET_DbInfoMisc));
+    /* A larger buffer gets a later JET_DBINFOMISC: the same leading fields. */
+    ok(((JET_DBINFOMISC *)big)->dbstate == misc.dbstate && ((JET_DBINFOMISC *)big)->cbPageSize == 4096,
+       "wide call, larger buffer: dbstate %lu", (unsigned long)((JET_DBINFOMISC *)big)->dbstate);
+    expect_err(JET_errInvalidBufferSize, JetGetDatabaseFileInfoA(path, &value, 2, JET_DbInfoPageSize));
+    expect_err(JET_errInvalidBufferSize, JetGetDatabaseFileInfoA(path, &misc, sizeof(misc) - 1, JET_DbInfoMisc));
+    expect_err(JET_errInvalidParameter, JetGetDatabaseFileInfoA(path, NULL, 4, JET_DbInfoPageSize));
+    expect_err(JET_errFileNotFound, JetGetDatabaseFileInfoA(missing, &value, sizeof(value), JET_DbInfoPageSize));
+}
