@@ -24,6 +24,7 @@
 
 #include "debug.h"
 #include "jet_private.h"
+#include "utf.h"
 
 DEFAULT_DEBUG_CHANNEL(esent);
 
@@ -653,4 +654,156 @@ JET_ERR JET_API JetGetSystemParameterA(JET_INSTANCE instance, JET_SESID sesid, J
     }
     TRACE("-> %ld\n", (long)err);
     return err;
+}
+
+/* ---- JetGetInstanceInfo, JetFreeBuffer ---------------------------------------- */
+
+/* One running instance as JetGetInstanceInfo reports it, with its strings
+ * already in the caller's character set (char or UTF-16). */
+struct info_entry {
+    JET_INSTANCE handle;
+    void *name;                       /* NULL: no name */
+    unsigned ndbs;
+    void *dbs[STORE_MAX_DBS];
+    size_t name_bytes, db_bytes[STORE_MAX_DBS];
+};
+
+/* A malloc'ed copy of a UTF-16 string as wide or ANSI; *bytes its size. */
+static void *convert_name(const wchar16 *w, int wide, size_t *bytes)
+{
+    void *out;
+    size_t n;
+    if (!w) return NULL;
+    if (wide) {
+        n = (str_w_len(w) + 1) * sizeof(wchar16);
+        if ((out = malloc(n))) memcpy(out, w, n);
+    } else {
+        n = os_utf16_to_ansi(w, (size_t)-1, NULL, 0);
+        if ((out = malloc(n ? n : 1))) os_utf16_to_ansi(w, (size_t)-1, out, n);
+    }
+    *bytes = n;
+    return out;
+}
+
+static void *convert_path(const char *utf8, int wide, size_t *bytes)
+{
+    size_t n = utf8_to_utf16(utf8, (size_t)-1, NULL, 0);
+    wchar16 *w = malloc(n * sizeof(wchar16));
+    void *out;
+    if (!w) return NULL;
+    utf8_to_utf16(utf8, (size_t)-1, w, n);
+    out = convert_name(w, wide, bytes);
+    free(w);
+    return out;
+}
+
+static void free_entries(struct info_entry *e, unsigned n)
+{
+    unsigned i, j;
+    for (i = 0; i < n; i++) {
+        free(e[i].name);
+        for (j = 0; j < e[i].ndbs; j++) free(e[i].dbs[j]);
+    }
+    free(e);
+}
+
+/* Builds the array in one block (freed with JetFreeBuffer).  The A and W
+ * structures have the same layout (asserted below); only the strings
+ * differ. */
+static JET_ERR instance_info(JET_ULONG_ *pcount, void **parray, int wide)
+{
+    struct info_entry *e = NULL;
+    unsigned n = 0, i, j;
+    size_t total;
+    char *block, *strings;
+    JET_INSTANCE_INFO_W *out;
+    JET_ERR err = 0;
+
+    if (!pcount || !parray) return JET_errInvalidParameter;
+    jet_global_lock();
+    if (ninstances && !(e = calloc(ninstances, sizeof(*e)))) err = JET_errOutOfMemory;
+    for (i = 0; i < ninstances && !err; i++) {
+        struct jet_instance *inst = instances[i];
+        struct info_entry *x = &e[n];
+        if (!inst->initialized) continue;
+        x->handle = inst->handle;
+        if (inst->name && !(x->name = convert_name(inst->name, wide, &x->name_bytes))) err = JET_errOutOfMemory;
+        for (j = 0; j < STORE_MAX_DBS && !err; j++) {
+            if (!inst->dbs[j].sdb) continue;
+            if (!(x->dbs[x->ndbs] = convert_path(inst->dbs[j].path, wide, &x->db_bytes[x->ndbs])))
+                err = JET_errOutOfMemory;
+            else
+                x->ndbs++;
+        }
+        n++;
+    }
+    jet_global_unlock();
+    if (err) goto out;
+
+    /* Sizes: the structures, two pointer arrays per instance (file names
+     * and display names, which are the same strings), then the strings. */
+    total = n * sizeof(JET_INSTANCE_INFO_W);
+    for (i = 0; i < n; i++) {
+        total += 2 * e[i].ndbs * sizeof(void *) + e[i].name_bytes;
+        for (j = 0; j < e[i].ndbs; j++) total += e[i].db_bytes[j];
+    }
+    if (!(block = calloc(1, total ? total : 1))) {
+        err = JET_errOutOfMemory;
+        goto out;
+    }
+    out = (JET_INSTANCE_INFO_W *)block;
+    strings = block + n * sizeof(JET_INSTANCE_INFO_W);
+    for (i = 0; i < n; i++) {
+        void **names = (void **)strings, **displays = names + e[i].ndbs;
+        strings += 2 * e[i].ndbs * sizeof(void *);
+        out[i].hInstanceId = e[i].handle;
+        out[i].cDatabases = e[i].ndbs;
+        if (e[i].name) {
+            memcpy(strings, e[i].name, e[i].name_bytes);
+            out[i].szInstanceName = (WCHAR *)strings;
+            strings += e[i].name_bytes;
+        }
+        for (j = 0; j < e[i].ndbs; j++) {
+            memcpy(strings, e[i].dbs[j], e[i].db_bytes[j]);
+            names[j] = displays[j] = strings;
+            strings += e[i].db_bytes[j];
+        }
+        out[i].szDatabaseFileName = e[i].ndbs ? (WCHAR **)names : NULL;
+        out[i].szDatabaseDisplayName = e[i].ndbs ? (WCHAR **)displays : NULL;
+    }
+    *pcount = n;
+    *parray = block;
+out:
+    free_entries(e, n);
+    return err;
+}
+
+_Static_assert(sizeof(JET_INSTANCE_INFO_A) == sizeof(JET_INSTANCE_INFO_W) &&
+               offsetof(JET_INSTANCE_INFO_A, szDatabaseDisplayName) ==
+                   offsetof(JET_INSTANCE_INFO_W, szDatabaseDisplayName),
+               "JET_INSTANCE_INFO_A and _W share their layout");
+
+JET_ERR JET_API JetGetInstanceInfoW(JET_ULONG_ *pcInstanceInfo, JET_INSTANCE_INFO_W **paInstanceInfo)
+{
+    JET_ERR err;
+    TRACE("(%p, %p)\n", pcInstanceInfo, paInstanceInfo);
+    err = instance_info(pcInstanceInfo, (void **)paInstanceInfo, 1);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetGetInstanceInfoA(JET_ULONG_ *pcInstanceInfo, JET_INSTANCE_INFO_A **paInstanceInfo)
+{
+    JET_ERR err;
+    TRACE("(%p, %p)\n", pcInstanceInfo, paInstanceInfo);
+    err = instance_info(pcInstanceInfo, (void **)paInstanceInfo, 0);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetFreeBuffer(char *pbBuf)
+{
+    TRACE("(%p)\n", pbBuf);
+    free(pbBuf);
+    return 0;
 }

@@ -309,6 +309,52 @@ TEST(instance_session_context)
     expect_err(JET_errSuccess, JetTerm(inst));
 }
 
+TEST(instance_get_instance_info)
+{
+    const char *dir = scratch_dir("info");
+    char path[MAX_PATH];
+    JET_INSTANCE inst = 0, idle = 0;
+    JET_SESID ses = 0;
+    JET_DBID dbid = 0;
+    JET_ULONG_ count = 99, i;
+    JET_INSTANCE_INFO_A *info = NULL;
+    JET_INSTANCE_INFO_W *winfo = NULL;
+    int found = 0;
+
+    snprintf(path, sizeof(path), "%sinfo.edb", dir);
+    expect_err(JET_errSuccess, JetCreateInstanceA(&inst, "info-instance"));
+    expect_err(JET_errSuccess, JetCreateInstanceA(&idle, "never-initialized"));
+    set_paths(&inst, dir);
+    expect_err(JET_errSuccess, JetInit(&inst));
+    expect_err(JET_errSuccess, JetBeginSessionA(inst, &ses, "", ""));
+    expect_err(JET_errSuccess, JetCreateDatabaseA(ses, path, NULL, &dbid, 0));
+    expect_err(JET_errInvalidParameter, JetGetInstanceInfoA(NULL, &info));
+    expect_err(JET_errInvalidParameter, JetGetInstanceInfoA(&count, NULL));
+
+    expect_err(JET_errSuccess, JetGetInstanceInfoA(&count, &info));
+    /* Only running instances are listed. */
+    ok(count == 1, "%lu instances listed", (unsigned long)count);
+    for (i = 0; i < count && info; i++) {
+        if (info[i].hInstanceId != inst) continue;
+        found = 1;
+        ok(info[i].szInstanceName && !strcmp(info[i].szInstanceName, "info-instance"), "name %s",
+           info[i].szInstanceName ? info[i].szInstanceName : "(null)");
+        ok(info[i].cDatabases == 1, "%lu databases", (unsigned long)info[i].cDatabases);
+        if (info[i].cDatabases == 1)
+            ok(strstr(info[i].szDatabaseFileName[0], "info.edb") != NULL, "database %s", info[i].szDatabaseFileName[0]);
+    }
+    ok(found, "the running instance is not listed");
+    expect_err(JET_errSuccess, JetFreeBuffer((char *)info));
+
+    expect_err(JET_errSuccess, JetGetInstanceInfoW(&count, &winfo));
+    ok(count == 1 && winfo && winfo[0].szInstanceName && !wcscmp(winfo[0].szInstanceName, L"info-instance"),
+       "wide instance info");
+    expect_err(JET_errSuccess, JetFreeBuffer((char *)winfo));
+    expect_err(JET_errSuccess, JetFreeBuffer(NULL));
+    expect_err(JET_errSuccess, JetTerm(inst));
+    expect_err(JET_errSuccess, JetTerm(idle));
+}
+
 /* Runs last in this file: it leaves the process in multi-instance mode. */
 TEST(instance_enable_multi_instance)
 {
