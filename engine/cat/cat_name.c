@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "coltyp.h"
 #include "cat_int.h"
 
 /* Bytes below 0x80 that a name may not contain: controls, '!', '.', '[',
@@ -81,28 +82,8 @@ int cat_coltyp_valid(JET_COLTYP coltyp)
 
 int cat_coltyp_fixed_size(JET_COLTYP coltyp)
 {
-    switch (coltyp) {
-    case JET_coltypBit:
-    case JET_coltypUnsignedByte:
-        return 1;
-    case JET_coltypShort:
-    case JET_coltypUnsignedShort:
-        return 2;
-    case JET_coltypLong:
-    case JET_coltypUnsignedLong:
-    case JET_coltypIEEESingle:
-        return 4;
-    case JET_coltypCurrency:
-    case JET_coltypIEEEDouble:
-    case JET_coltypDateTime:
-    case JET_coltypLongLong:
-    case JET_coltypUnsignedLongLong:
-        return 8;
-    case JET_coltypGUID:
-        return 16;
-    default:
-        return 0;
-    }
+    int n = coltyp_size(coltyp);
+    return n > 0 ? n : 0;
 }
 
 int cat_coltyp_text(JET_COLTYP coltyp)

@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "coltyp.h"
 #include "key.h"
 
 #define HDR_DATA 0x7F
@@ -33,38 +34,6 @@
 
 #define CHUNK 8                 /* binary chunk */
 #define CHUNK_NORM (CHUNK + 1)  /* chunk plus its marker byte */
-
-/* Size of a fixed-size type, 0 for text and binary, -1 for no valid type. */
-static int coltyp_size(JET_COLTYP t)
-{
-    switch (t) {
-    case JET_coltypBit:
-    case JET_coltypUnsignedByte:
-        return 1;
-    case JET_coltypShort:
-    case JET_coltypUnsignedShort:
-        return 2;
-    case JET_coltypLong:
-    case JET_coltypUnsignedLong:
-    case JET_coltypIEEESingle:
-        return 4;
-    case JET_coltypLongLong:
-    case JET_coltypUnsignedLongLong:
-    case JET_coltypCurrency:
-    case JET_coltypIEEEDouble:
-    case JET_coltypDateTime:
-        return 8;
-    case JET_coltypGUID:
-        return 16;
-    case JET_coltypText:
-    case JET_coltypLongText:
-    case JET_coltypBinary:
-    case JET_coltypLongBinary:
-        return 0;
-    default:
-        return -1;
-    }
-}
 
 static int is_text(JET_COLTYP t)
 {

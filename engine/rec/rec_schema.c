@@ -5,32 +5,13 @@
  */
 #include <string.h>
 
+#include "coltyp.h"
 #include "rec_int.h"
 
 uint32_t rec_coltyp_size(JET_COLTYP coltyp)
 {
-    switch (coltyp) {
-    case JET_coltypBit:
-    case JET_coltypUnsignedByte:
-        return 1;
-    case JET_coltypShort:
-    case JET_coltypUnsignedShort:
-        return 2;
-    case JET_coltypLong:
-    case JET_coltypUnsignedLong:
-    case JET_coltypIEEESingle:
-        return 4;
-    case JET_coltypCurrency:
-    case JET_coltypIEEEDouble:
-    case JET_coltypDateTime:
-    case JET_coltypLongLong:
-    case JET_coltypUnsignedLongLong:
-        return 8;
-    case JET_coltypGUID:
-        return 16;
-    default:
-        return 0;
-    }
+    int n = coltyp_size(coltyp);
+    return n > 0 ? (uint32_t)n : 0;
 }
 
 uint32_t rec_fixed_size(const struct rec_column *c)
