@@ -24,7 +24,10 @@
  *
  * Rolling (the current generation N is full, log_roll, or reopening):
  *   1. seal: write out the buffer and an end-of-file record, sync edb.log;
- *   2. create edbtmp.log for N+1 (header, zeros to the full size), sync;
+ *   2. make edbtmp.log for N+1 and sync it: with circular logging, a
+ *      released generation's file renamed and given the new header (a
+ *      spare, see logfile.c), else a new file (header, zeros to the full
+ *      size);
  *   3. rename edb.log -> edbN.log;
  *   4. rename edbtmp.log -> edb.log.
  * Appends wait while this runs.  A crash between any two steps leaves a
@@ -50,7 +53,8 @@
  *       the last durable record.
  *   D3. A record's CRC covers its LSN: bytes left in a file from a torn
  *       write, another generation or another use of the file (reserve
- *       files) never check out at a position they were not written for.
+ *       files, reused spares) never check out at a position they were not
+ *       written for.
  *   D4. A generation is sealed and synced (1) before its successor can
  *       become edb.log (4), and the successor is complete and synced (2)
  *       before any rename, so edb.log always has a valid header and every
@@ -74,6 +78,8 @@
 DEFAULT_DEBUG_CHANNEL(esent);
 
 #define LOG_MIN_BUFFER 16384u
+/* Released generations kept for reuse with circular logging (logfile.c). */
+#define LOG_SPARES 2u
 #define LOG_MAX_FILE_SIZE 0x40000000u
 
 static lsn_t end_locked(const wal *l)
@@ -155,7 +161,6 @@ static int roll_locked(wal *l, uint32_t gen)
 {
     uint8_t eof[LOG_EOF_SIZE];
     os_file *old = NULL, *nf = NULL;
-    uint32_t first;
     int r = OS_OK;
 
     for (;;) {
@@ -195,11 +200,10 @@ static int roll_locked(wal *l, uint32_t gen)
     }
     old = l->file;
     l->file = NULL;
-    first = l->first_gen;
     os_mutex_unlock(l->mutex);
 
     os_file_close(old);
-    r = log_install_generation(l, gen + 1, first, &nf);
+    r = log_install_generation(l, gen + 1, &nf);
 
     os_mutex_lock(l->mutex);
     if (!r) {
@@ -382,27 +386,22 @@ uint32_t log_first_generation(wal *l)
 
 int log_release_before(wal *l, lsn_t lsn)
 {
-    uint32_t from, upto, g;
-    char *name;
-    int r = 0, rr;
+    uint32_t upto, keep_from;
+    int r;
 
     if (!l) return JET_errInvalidParameter;
     if (!l->circular) return 0;
-    if (!(name = malloc(l->path_max))) return JET_errOutOfMemory;
+    os_mutex_lock(l->files_mutex);
     os_mutex_lock(l->mutex);
     /* Never the current generation (edb.log), sealed or not. */
     upto = LSN_GEN(lsn) < l->gen ? LSN_GEN(lsn) : l->gen;
-    from = l->first_gen;
-    if (upto > from) l->first_gen = upto;
+    if (upto > l->first_gen) l->first_gen = upto;
+    /* The newest LOG_SPARES released files are kept for reuse (logfile.c). */
+    keep_from = l->first_gen - l->spare_lo > LOG_SPARES ? l->first_gen - LOG_SPARES : l->spare_lo;
     os_mutex_unlock(l->mutex);
     /* From the bottom up, so a crash leaves a contiguous set. */
-    for (g = from; g < upto; g++) {
-        log_archive_name(l, g, name);
-        rr = os_path_remove(l->vfs, name);
-        if (rr && rr != OS_ENOENT && !r) r = log_os_err(rr);
-        if (!rr) TRACE("circular logging: removed generation %u\n", g);
-    }
-    free(name);
+    r = log_spares_remove(l, keep_from);
+    os_mutex_unlock(l->files_mutex);
     return r;
 }
 
@@ -414,6 +413,7 @@ static void log_free(wal *l)
     free(l->buf[0]);
     free(l->buf[1]);
     if (l->mutex) os_mutex_destroy(l->mutex);
+    if (l->files_mutex) os_mutex_destroy(l->files_mutex);
     if (l->chk_mutex) os_mutex_destroy(l->chk_mutex);
     if (l->cond) os_cond_destroy(l->cond);
     log_names_free(l);
@@ -444,7 +444,7 @@ static int reopen_existing(wal *l)
     os_file_close(l->file);
     l->file = NULL;
     if (l->gen >= LOG_MAX_GEN) return JET_errLogSequenceEnd;
-    r = log_install_generation(l, l->gen + 1, l->first_gen, &l->file);
+    r = log_install_generation(l, l->gen + 1, &l->file);
     if (r == JET_errLogDiskFull) {
         /* Recovery can still read everything; appends retry the roll. */
         WARN("disk full: generation %u stays sealed\n", l->gen);
@@ -477,17 +477,19 @@ int log_open(const struct log_config *cfg, wal **out, lsn_t *end)
     if (!r && (!(l->buf[0] = malloc(l->buf_cap)) || !(l->buf[1] = malloc(l->buf_cap))))
         r = JET_errOutOfMemory;
     if (!r && os_mutex_create(&l->mutex)) r = JET_errOutOfMemory;
+    if (!r && os_mutex_create(&l->files_mutex)) r = JET_errOutOfMemory;
     if (!r && os_mutex_create(&l->chk_mutex)) r = JET_errOutOfMemory;
     if (!r && os_cond_create(&l->cond)) r = JET_errOutOfMemory;
     if (!r) r = log_discover(l, &fresh);
     if (!r) r = log_reserves_prepare(l);
     if (!r && fresh) {
         log_make_signature(l);
-        l->gen = l->first_gen = 1;
-        r = log_install_generation(l, 1, 1, &l->file);
+        l->gen = l->first_gen = l->spare_lo = 1;
+        r = log_install_generation(l, 1, &l->file);
         l->end_off = l->act_off = LOG_HEADER_SIZE;
         l->written = l->durable = LSN_MAKE(1, LOG_HEADER_SIZE);
     } else if (!r) {
+        l->spare_lo = l->first_gen;
         r = reopen_existing(l);
     }
     if (r) {
@@ -504,12 +506,17 @@ int log_open(const struct log_config *cfg, wal **out, lsn_t *end)
 
 int log_close(wal *l)
 {
-    int r;
+    int r, rr;
 
     if (!l) return 0;
     os_mutex_lock(l->mutex);
     r = wait_for_locked(l, end_locked(l), 1);
     os_mutex_unlock(l->mutex);
+    /* Spares are only for this run: the set on disk is what recovery needs. */
+    os_mutex_lock(l->files_mutex);
+    rr = log_spares_remove(l, l->first_gen);
+    os_mutex_unlock(l->files_mutex);
+    if (rr) WARN("cannot remove released generations (%d)\n", rr);
     TRACE("log closed at %u:%u, %llu syncs\n", LSN_GEN(l->durable), LSN_OFF(l->durable),
           (unsigned long long)l->syncs);
     log_free(l);

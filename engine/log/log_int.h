@@ -104,9 +104,17 @@ struct wal {
     int io_busy;             /* one thread is writing/syncing/rolling, mutex released */
     int rolling;             /* that thread is rolling: appends wait */
     int err;                 /* sticky: a write or sync of records failed */
-    uint32_t first_gen;      /* lowest generation on disk */
+    uint32_t first_gen;      /* lowest generation recovery may need */
+    uint32_t spare_lo;       /* circular logging: archives [spare_lo, first_gen)
+                                are released but kept on disk, to be reused
+                                as new generations (see logfile.c) */
     int reserves;            /* bitmask of reserve files available (1, 2) */
     uint64_t syncs;          /* syncs of log records (statistics, traces) */
+
+    /* Serializes changes to the archived files of the set: removing
+     * released generations and claiming a spare for a new generation.
+     * Taken before mutex, never while holding it. */
+    os_mutex *files_mutex;
 
     /* The checkpoint file has its own lock. */
     os_mutex *chk_mutex;
@@ -127,12 +135,17 @@ int log_header_decode(const uint8_t *hdr, struct log_hdr *h);
 /* Reads and checks the header of an open file against this log set:
  * generation gen (0: any), signature, file size. */
 int log_header_verify(const wal *l, os_file *f, uint32_t gen, struct log_hdr *h);
-/* Starts generation gen: edbtmp.log is made and synced, edb.log renamed to
- * the archive name of gen - 1 (if there is an edb.log), edbtmp.log renamed
- * to edb.log.  *out gets edb.log opened.  The caller has closed its handle
- * of the old edb.log.  JET_errLogDiskFull when there is no room even with
- * the reserve files. */
-int log_install_generation(wal *l, uint32_t gen, uint32_t first_gen, os_file **out);
+/* Starts generation gen: edbtmp.log is made (from a spare if there is one,
+ * else new) and synced, edb.log renamed to the archive name of gen - 1 (if
+ * there is an edb.log), edbtmp.log renamed to edb.log.  *out gets edb.log
+ * opened.  The caller has closed its handle of the old edb.log and does not
+ * hold l->mutex (the header's first generation is l->first_gen, read under
+ * it).  JET_errLogDiskFull when there is no room even with the reserve
+ * files. */
+int log_install_generation(wal *l, uint32_t gen, os_file **out);
+/* Removes the spare archives [l->spare_lo, upto), bottom up; files_mutex
+ * held.  Returns 0 or the first error (the files left stay spares). */
+int log_spares_remove(wal *l, uint32_t upto);
 /* Open-time recovery of the file set: finishes an interrupted roll, finds
  * the generations on disk and checks them.  On success *fresh says there is
  * no log set yet; otherwise l->gen, l->first_gen, l->sig are set and

@@ -10,9 +10,11 @@
  *
  * A new generation G is made in three steps (log.c's top comment has the
  * whole rolling procedure and why it is crash-safe):
- *   1. edbtmp.log is created, written in full (header, then zeros up to the
- *      file size, so the space is really allocated and a full disk shows up
- *      here and not in the middle of a commit) and synced;
+ *   1. edbtmp.log is made complete and synced: either a spare (below) is
+ *      renamed to edbtmp.log and its header rewritten, or a new file is
+ *      created and written in full (header, then zeros up to the file size,
+ *      so the space is really allocated and a full disk shows up here and
+ *      not in the middle of a commit);
  *   2. edb.log (generation G-1, already sealed) is renamed to its archive
  *      name;
  *   3. edbtmp.log is renamed to edb.log.
@@ -20,6 +22,21 @@
  * is renamed to edbtmp.log and only its header is rewritten, which needs
  * no new space.  With no reserve left the roll fails with
  * JET_errLogDiskFull and can be retried later.
+ *
+ * Spares (circular logging).  log_release_before keeps the newest
+ * LOG_SPARES released generations on disk, under their archive names,
+ * instead of removing them: [spare_lo, first_gen).  Step 1 takes the lowest
+ * one: renames it to edbtmp.log, writes the new header and syncs.  Its
+ * space is allocated already, so nothing else is written: the bytes after
+ * the header are records of the old generation, which can never be read
+ * as records of the new one because a record's CRC covers its LSN, and
+ * the two LSNs differ only in the 32 generation bits (a CRC detects every
+ * error burst of up to 32 bits, so this holds for every record, not just
+ * with high probability).  Spares are taken and removed from the bottom,
+ * under files_mutex, so the files on disk always form one contiguous run
+ * of generations; a crash leaves the spares looking like the oldest
+ * archives, which open accepts as part of the set (they are complete,
+ * sealed generations).  log_close removes them.
  *
  * Finding the set at open (log_discover) first finishes or undoes an
  * interrupted roll:
@@ -213,8 +230,47 @@ static int fill_file(const wal *l, os_file *f, const uint8_t *first, uint32_t fi
     return r;
 }
 
-/* Step 1: edbtmp.log for generation gen, complete and synced. */
-static int make_tmp(wal *l, uint32_t gen, uint32_t first_gen)
+/* Step 1 from spare generation spare: renamed to edbtmp.log, given hdr,
+ * synced.  Nonzero (and nothing left behind) if that did not work out; the
+ * caller then makes a new file. */
+static int reuse_spare(wal *l, uint32_t spare, const uint8_t *hdr, char *name)
+{
+    os_file *f = NULL;
+    uint64_t size = 0;
+    int r;
+
+    log_archive_name(l, spare, name);
+    r = os_path_rename(l->vfs, name, l->path_tmp);
+    if (r) {
+        WARN("cannot reuse %s (%d)\n", dbgstr_a(name), r);
+        if (os_path_remove(l->vfs, name) == OS_OK || os_path_exists(l->vfs, name) != 1) return r;
+        /* Still there, and still the lowest file: it stays a spare (files_mutex
+         * is held, so nobody else moved spare_lo). */
+        os_mutex_lock(l->mutex);
+        l->spare_lo = spare;
+        os_mutex_unlock(l->mutex);
+        return r;
+    }
+    r = os_file_open(l->vfs, l->path_tmp, 0, &f);
+    /* Only a file of the full size has all its space (a short one was
+     * damaged and extended at open). */
+    if (!r) r = os_file_size(f, &size);
+    if (!r && size != l->file_size) r = OS_EINVAL;
+    if (!r) r = os_file_write(f, 0, hdr, LOG_HEADER_SIZE);
+    if (!r) r = os_file_sync(f);
+    os_file_close(f);
+    if (r) {
+        WARN("cannot reuse generation %u as the next one (%d)\n", spare, r);
+        remove_quietly(l, l->path_tmp);
+        return r;
+    }
+    TRACE("circular logging: generation %u's file reused\n", spare);
+    return 0;
+}
+
+/* Step 1: edbtmp.log for generation gen, complete and synced; from spare
+ * generation spare if not 0. */
+static int make_tmp(wal *l, uint32_t gen, uint32_t first_gen, uint32_t spare, char *name)
 {
     uint8_t *hdr = malloc(LOG_HEADER_SIZE);
     os_file *f = NULL;
@@ -222,6 +278,10 @@ static int make_tmp(wal *l, uint32_t gen, uint32_t first_gen)
 
     if (!hdr) return JET_errOutOfMemory;
     log_header_build(l, gen, first_gen, hdr);
+    if (spare && !reuse_spare(l, spare, hdr, name)) {
+        free(hdr);
+        return 0;
+    }
     r = os_file_open(l->vfs, l->path_tmp, OS_OPEN_CREATE | OS_OPEN_TRUNCATE, &f);
     if (!r) r = fill_file(l, f, hdr, LOG_HEADER_SIZE);
     os_file_close(f);
@@ -257,14 +317,23 @@ static int make_tmp(wal *l, uint32_t gen, uint32_t first_gen)
     return 0;
 }
 
-int log_install_generation(wal *l, uint32_t gen, uint32_t first_gen, os_file **out)
+int log_install_generation(wal *l, uint32_t gen, os_file **out)
 {
     char *archive = malloc(l->path_max);
+    uint32_t first_gen, spare = 0;
     int r;
 
     *out = NULL;
     if (!archive) return JET_errOutOfMemory;
-    r = make_tmp(l, gen, first_gen);
+    /* The lowest spare becomes ours; files_mutex keeps log_release_before
+     * from removing files below it meanwhile (the set stays contiguous). */
+    os_mutex_lock(l->files_mutex);
+    os_mutex_lock(l->mutex);
+    first_gen = l->first_gen;
+    if (l->spare_lo < l->first_gen) spare = l->spare_lo++;
+    os_mutex_unlock(l->mutex);
+    r = make_tmp(l, gen, first_gen, spare, archive);
+    os_mutex_unlock(l->files_mutex);
     if (!r && gen > 1) {
         log_archive_name(l, gen - 1, archive);
         r = os_path_rename(l->vfs, l->path_cur, archive);
@@ -276,6 +345,34 @@ int log_install_generation(wal *l, uint32_t gen, uint32_t first_gen, os_file **o
     if (!r) r = log_os_err(os_path_rename(l->vfs, l->path_tmp, l->path_cur));
     if (!r) r = log_os_err(os_file_open(l->vfs, l->path_cur, 0, out));
     if (!r) TRACE("generation %u started\n", gen);
+    return r;
+}
+
+int log_spares_remove(wal *l, uint32_t upto)
+{
+    char *name = malloc(l->path_max);
+    int r = 0, rr;
+
+    if (!name) return JET_errOutOfMemory;
+    for (;;) {
+        uint32_t g;
+        os_mutex_lock(l->mutex);
+        g = l->spare_lo;
+        os_mutex_unlock(l->mutex);
+        if (g >= upto) break;
+        log_archive_name(l, g, name);
+        rr = os_path_remove(l->vfs, name);
+        if (rr && rr != OS_ENOENT) {
+            /* Left in place (the set stays contiguous); it stays a spare. */
+            r = log_os_err(rr);
+            break;
+        }
+        if (!rr) TRACE("circular logging: removed generation %u\n", g);
+        os_mutex_lock(l->mutex);
+        l->spare_lo = g + 1;
+        os_mutex_unlock(l->mutex);
+    }
+    free(name);
     return r;
 }
 

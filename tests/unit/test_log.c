@@ -762,10 +762,15 @@ START_TEST(circular_logging_deletes_old_generations)
     cut = LSN_GEN(lsns[300]);
     OK(log_release_before(l, lsns[300]));
     ck_assert_uint_eq(log_first_generation(l), cut);
-    ck_assert(!exists(archive(cut - 1)));
+    /* The two newest released files stay as spares for the next rolls;
+     * older ones are gone. */
+    ck_assert(exists(archive(cut - 1)));
+    ck_assert(exists(archive(cut - 2)));
+    ck_assert(!exists(archive(cut - 3)));
     ck_assert(!exists(archive(1)));
     ck_assert(exists(archive(cut)));
     ck_assert_int_eq(log_reader_open(l, lsns[0], &rd), JET_errMissingLogFile);
+    ck_assert_int_eq(log_reader_open(l, LSN_MAKE(cut - 1, LOG_HEADER_SIZE), &rd), JET_errMissingLogFile);
     for (from = 300; LSN_GEN(lsns[from - 1]) == cut; from--) continue;
     read_expect(l, 0, seed, ids + from, n - from, lsns, 12000);
     OK(log_close(l));
@@ -812,6 +817,7 @@ struct wvfs {
     int full;            /* writes that grow a new log file (*tmp.log, *.jrs) fail with OS_ENOSPC */
     unsigned sync_us;    /* each sync takes this long */
     long syncs;
+    uint64_t written;    /* bytes written through it */
 };
 
 struct wfile {
@@ -840,6 +846,7 @@ static int w_write(os_file *f, uint64_t off, const void *buf, size_t n)
         if (os_file_size(wf->inner, &size)) return OS_EIO;
         if (off + n > size) return OS_ENOSPC;
     }
+    __atomic_add_fetch(&wf->v->written, n, __ATOMIC_RELAXED);
     return os_file_write(wf->inner, off, buf, n);
 }
 
@@ -998,6 +1005,88 @@ START_TEST(disk_full_at_open)
     ck_assert_uint_eq(LSN_GEN(lsns[50]), LSN_GEN(end));
     read_expect(l, 0, seed, ids, 100, lsns, 3000);
     OK(log_close(l));
+    free(ids);
+}
+END_TEST
+
+/* ---- circular logging reuses released files ------------------------------------ */
+
+static uint32_t count_archives(void)
+{
+    uint32_t n = 0;
+    struct dirent *e;
+    DIR *d = opendir(dir);
+
+    ck_assert_ptr_nonnull(d);
+    while ((e = readdir(d)))
+        if (!strncmp(e->d_name, "edb", 3) && strlen(e->d_name) >= 12 && strcmp(e->d_name, "edbtmp.log") &&
+            !strcmp(e->d_name + strlen(e->d_name) - 4, ".log"))
+            n++;
+    closedir(d);
+    return n;
+}
+
+START_TEST(circular_logging_reuses_released_files)
+{
+    uint64_t seed = test_seed("circular_logging_reuses_released_files");
+    struct wvfs v;
+    struct log_config c;
+    const uint32_t n = 3000;
+    uint32_t *ids = id_range(0, n), id, rel = 0, gen_before, rolls;
+    lsn_t *lsns = calloc(n, sizeof(lsn_t));
+    uint64_t bytes = 0, written_before;
+    uint8_t buf[3000];
+    wal *l;
+
+    ck_assert_ptr_nonnull(lsns);
+    wvfs_init(&v);
+    c = config(&v.base, dir, 1);
+    OK(log_open(&c, &l, NULL));
+    /* Warm up: a few generations, released as a checkpoint would. */
+    append_range(l, seed, 0, 300, 3000, lsns);
+    OK(log_flush_all(l));
+    OK(log_release_before(l, lsns[250]));
+    rel = 250;
+    gen_before = LSN_GEN(log_end(l));
+    written_before = __atomic_load_n(&v.written, __ATOMIC_RELAXED);
+    /* Steady state: every 10 records, release what is 5 records back, as
+     * checkpoints would (a generation holds more than 20 records, so a
+     * spare is always there when the log rolls). */
+    for (id = 300; id < n; id++) {
+        uint32_t len = rec_len(seed, id, 3000);
+        rec_fill(seed, id, buf, len);
+        OK(log_append(l, rec_type(id), buf, len, &lsns[id]));
+        bytes += LOG_RECORD_HEADER + len;
+        if (id % 10 == 9) {
+            OK(log_flush_all(l));
+            OK(log_release_before(l, lsns[id - 5]));
+            rel = id - 5;
+            /* Live generations, at most two spares. */
+            ck_assert_uint_le(count_archives(),
+                              LSN_GEN(log_end(l)) - LSN_GEN(lsns[rel]) + 1 + 2);
+        }
+    }
+    OK(log_flush_all(l));
+    rolls = LSN_GEN(log_end(l)) - gen_before;
+    ck_assert_uint_gt(rolls, 10);
+    /* No zeros were written for the new generations: the log wrote its
+     * records, a header per roll, and an EOF record and a partial last
+     * sector per seal, not a file size per roll. */
+    ck_assert_uint_le(__atomic_load_n(&v.written, __ATOMIC_RELAXED) - written_before,
+                      bytes + (uint64_t)rolls * (LOG_HEADER_SIZE + 64));
+    /* Stale records of the reused files are never read as new ones. */
+    {
+        uint32_t from = rel;
+        while (from > 0 && LSN_GEN(lsns[from - 1]) == LSN_GEN(lsns[rel])) from--;
+        read_expect(l, 0, seed, ids + from, n - from, lsns, 3000);
+        OK(log_close(l));
+        /* Close removes the spares: only what recovery needs is left. */
+        expect_listing(LSN_GEN(lsns[rel]), LSN_GEN(lsns[n - 1]), 0);
+        OK(log_open(&c, &l, NULL));
+        read_expect(l, 0, seed, ids + from, n - from, lsns, 3000);
+        OK(log_close(l));
+    }
+    free(lsns);
     free(ids);
 }
 END_TEST
@@ -1335,13 +1424,13 @@ END_TEST
 /* One run of the power-loss sweep: crash at the nth I/O of the workload,
  * lose power, reopen (crashing again at the mth I/O of the reopen if m),
  * and check what survived. */
-static void power_loss_run(uint64_t seed, uint64_t n, uint64_t m, uint64_t *ios)
+static void power_loss_run(uint64_t seed, uint64_t n, uint64_t m, uint64_t *ios, int circular)
 {
     os_vfs *vfs = os_memvfs_create();
-    struct log_config c = config(vfs, "", 0);
-    const uint32_t total = 260;
-    lsn_t lsns[260 + 20];
-    uint32_t *ids = id_range(0, total + 20), acked = 0, appended = 0, i, got;
+    struct log_config c = config(vfs, "", circular);
+    const uint32_t total = circular ? 700 : 260;
+    lsn_t lsns[700 + 20];
+    uint32_t *ids = id_range(0, total + 20), acked = 0, appended = 0, released = 0, first = 0, i, got;
     uint64_t io0;
     uint8_t buf[6000];
     log_reader *rd;
@@ -1359,6 +1448,12 @@ static void power_loss_run(uint64_t seed, uint64_t n, uint64_t m, uint64_t *ios)
         if (i % 4 == 3 || i == total - 1) {
             if (log_flush(l, lsns[i])) break;
             acked = i + 1;
+        }
+        /* Circular: release what is 40 records back, as a checkpoint would,
+         * so that rolls reuse released files. */
+        if (circular && i % 20 == 19 && acked > 40) {
+            released = acked - 40;
+            if (log_release_before(l, lsns[released])) break;
         }
     }
     if (ios) *ios = os_memvfs_writes(vfs) + os_memvfs_syncs(vfs) - io0;
@@ -1388,6 +1483,13 @@ static void power_loss_run(uint64_t seed, uint64_t n, uint64_t m, uint64_t *ios)
         lsn_t at;
         r = log_reader_next(rd, &type, &p, &len, &at);
         if (r != 1) break;
+        if (got == 0 && circular) {
+            /* Released generations may be gone, never anything after the
+             * last release point. */
+            while (first < appended && lsns[first] < at) first++;
+            ck_assert_uint_le(first, released);
+            got = first;
+        }
         ck_assert_uint_lt(got, appended);
         ck_assert_uint_eq(at, lsns[got]);
         rec_check(seed, got, type, p, len, 6000);
@@ -1402,7 +1504,7 @@ static void power_loss_run(uint64_t seed, uint64_t n, uint64_t m, uint64_t *ios)
     /* The log goes on after the survivors. */
     append_range(l, seed, total, 20, 6000, lsns);
     for (i = 0; i < 20; i++) ids[got + i] = total + i;
-    read_expect(l, 0, seed, ids, got + 20, NULL, 6000);
+    read_expect(l, 0, seed, ids + first, got - first + 20, NULL, 6000);
     OK(log_close(l));
     os_memvfs_destroy(vfs);
     free(ids);
@@ -1411,15 +1513,17 @@ static void power_loss_run(uint64_t seed, uint64_t n, uint64_t m, uint64_t *ios)
 START_TEST(power_loss_sweep)
 {
     uint64_t seed = test_seed("power_loss_sweep"), ios = 0, n;
+    int circular = _i;
 
     quiet();
-    power_loss_run(seed, 0, 0, &ios);
+    power_loss_run(seed, 0, 0, &ios, circular);
     ck_assert_uint_gt(ios, 40);
-    fprintf(stderr, "power loss sweep: %llu I/Os in the workload\n", (unsigned long long)ios);
+    fprintf(stderr, "power loss sweep%s: %llu I/Os in the workload\n", circular ? " (circular)" : "",
+            (unsigned long long)ios);
     for (n = 1; n <= ios + 1; n++) {
-        power_loss_run(seed, n, 0, NULL);
-        power_loss_run(seed ^ 0xABCDEF, n, 0, NULL);
-        power_loss_run(seed, n, 1 + n % 9, NULL);
+        power_loss_run(seed, n, 0, NULL, circular);
+        power_loss_run(seed ^ 0xABCDEF, n, 0, NULL, circular);
+        power_loss_run(seed, n, 1 + n % 9, NULL, circular);
     }
 }
 END_TEST
@@ -1443,6 +1547,7 @@ Suite *log_suite(void)
     tcase_add_test(tc, missing_and_foreign_files);
     tcase_add_test(tc, circular_logging_deletes_old_generations);
     tcase_add_test(tc, non_circular_logging_keeps_generations);
+    tcase_add_test(tc, circular_logging_reuses_released_files);
     tcase_add_test(tc, disk_full_uses_reserve_files);
     tcase_add_test(tc, disk_full_at_open);
     tcase_add_test(tc, garbage_log_files);
@@ -1468,7 +1573,7 @@ Suite *log_suite(void)
 
     tcase_set_timeout(fault, 300);
     tcase_add_test(fault, random_damage_never_crashes);
-    tcase_add_test(fault, power_loss_sweep);
+    tcase_add_loop_test(fault, power_loss_sweep, 0, 2); /* 1: circular, reusing files */
     suite_add_tcase(s, fault);
     return s;
 }
