@@ -108,6 +108,7 @@ struct wal {
     uint32_t spare_lo;       /* circular logging: archives [spare_lo, first_gen)
                                 are released but kept on disk, to be reused
                                 as new generations (see logfile.c) */
+    uint32_t readers;        /* log_readers open: no spare is reused meanwhile */
     int reserves;            /* bitmask of reserve files available (1, 2) */
     uint64_t syncs;          /* syncs of log records (statistics, traces) */
 

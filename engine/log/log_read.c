@@ -271,6 +271,9 @@ int log_reader_open(wal *l, lsn_t from, log_reader **out)
     rd->l = l;
     rd->gen = gen;
     rd->off = off;
+    os_mutex_lock(l->mutex);
+    l->readers++;
+    os_mutex_unlock(l->mutex);
     *out = rd;
     return 0;
 }
@@ -322,6 +325,9 @@ int log_reader_next(log_reader *rd, uint8_t *type, const uint8_t **payload, uint
 void log_reader_close(log_reader *rd)
 {
     if (!rd) return;
+    os_mutex_lock(rd->l->mutex);
+    rd->l->readers--;
+    os_mutex_unlock(rd->l->mutex);
     rd_free(&rd->rf);
     free(rd);
 }

@@ -36,7 +36,8 @@
  * under files_mutex, so the files on disk always form one contiguous run
  * of generations; a crash leaves the spares looking like the oldest
  * archives, which open accepts as part of the set (they are complete,
- * sealed generations).  log_close removes them.
+ * sealed generations).  log_close removes them.  No spare is reused while
+ * a log_reader is open (one may be reading it through an open handle).
  *
  * Finding the set at open (log_discover) first finishes or undoes an
  * interrupted roll:
@@ -231,8 +232,8 @@ static int fill_file(const wal *l, os_file *f, const uint8_t *first, uint32_t fi
 }
 
 /* Step 1 from spare generation spare: renamed to edbtmp.log, given hdr,
- * synced.  Nonzero (and nothing left behind) if that did not work out; the
- * caller then makes a new file. */
+ * synced.  Nonzero if that did not work out (the spare is then removed, or
+ * if it cannot be, stays the lowest spare); the caller makes a new file. */
 static int reuse_spare(wal *l, uint32_t spare, const uint8_t *hdr, char *name)
 {
     os_file *f = NULL;
@@ -326,11 +327,14 @@ int log_install_generation(wal *l, uint32_t gen, os_file **out)
     *out = NULL;
     if (!archive) return JET_errOutOfMemory;
     /* The lowest spare becomes ours; files_mutex keeps log_release_before
-     * from removing files below it meanwhile (the set stays contiguous). */
+     * from removing files below it meanwhile (the set stays contiguous).
+     * Not while a reader is open: it may still be reading that generation
+     * through an open handle, which must keep showing the old content (as
+     * it does when the file is removed). */
     os_mutex_lock(l->files_mutex);
     os_mutex_lock(l->mutex);
     first_gen = l->first_gen;
-    if (l->spare_lo < l->first_gen) spare = l->spare_lo++;
+    if (l->spare_lo < l->first_gen && !l->readers) spare = l->spare_lo++;
     os_mutex_unlock(l->mutex);
     r = make_tmp(l, gen, first_gen, spare, archive);
     os_mutex_unlock(l->files_mutex);

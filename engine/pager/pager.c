@@ -34,11 +34,13 @@
  *     page_count field; no frame exists for a pgno >= page_count.
  *
  * Locking: p->mutex protects the frame table, every frame's metadata, the
- * counters, page_count, lsn and generation.  Page contents are protected by
- * the caller's latch on the database (pager.h).  No I/O is done under the
- * mutex: a miss inserts a LOADING frame, drops the mutex to read, and
- * broadcasts p->loaded when done, so a second thread missing on the same
- * page waits for that read instead of doing its own.  A read that fails
+ * counters, page_count, lsn and generation (page_count and generation are
+ * stored atomically, so their getters read them without it).  Page
+ * contents are protected by the caller's latch on the database (pager.h).
+ * No I/O is done under the mutex: a miss inserts a LOADING frame, drops
+ * the mutex to read, and broadcasts p->loaded when done, so a second
+ * thread missing on the same page waits for that read instead of doing
+ * its own.  A read that fails
  * leaves the frame FAILED and unhashed; each waiter returns the same error
  * and the last one to unpin the frame frees it.
  *
@@ -127,19 +129,16 @@ static int map_os_error(int rc)
 
 static pager_page *frame_alloc(pager *p)
 {
-    pager_page *f = malloc(sizeof(*f) + p->page_size);
+    pager_page *f = pcache_frame_new(&p->cache, p->page_size);
 
-    if (!f) return NULL;
-    memset(f, 0, sizeof(*f));
-    f->pager = p;
-    f->data = (uint8_t *)(f + 1);
+    if (f) f->pager = p;
     return f;
 }
 
 static void frame_free(pager *p, pager_page *f)
 {
     assert(f->pins == 0 && f->list == LIST_NONE && !f->dirty);
-    free(f);
+    pcache_frame_delete(&p->cache, f);
     p->nframes--;
 }
 
@@ -193,12 +192,25 @@ static void frame_set_clean(pager *p, pager_page *f)
     cache_trim(p);
 }
 
+/* page_count and generation change only under the mutex but are read
+ * without it (pager_page_count, pager_generation: cursors ask for every
+ * row), so they are stored atomically. */
+static void set_page_count(pager *p, uint32_t n)
+{
+    __atomic_store_n(&p->page_count, n, __ATOMIC_RELEASE);
+}
+
+static void gen_bump(pager *p)
+{
+    __atomic_store_n(&p->generation, p->generation + 1, __ATOMIC_RELEASE);
+}
+
 /* What pager_make_dirty does, for callers already holding the mutex. */
 static void frame_touch(pager *p, pager_page *f)
 {
     put_u64(f->data + PAGE_OFF_LSN, p->lsn);
     frame_set_dirty(p, f);
-    p->generation++;
+    gen_bump(p);
 }
 
 static pager_page *take_victim(pager *p)
@@ -349,12 +361,7 @@ void pager_make_dirty(pager_page *pg)
 
 uint64_t pager_generation(const pager *p)
 {
-    uint64_t g;
-
-    os_mutex_lock(p->mutex);
-    g = p->generation;
-    os_mutex_unlock(p->mutex);
-    return g;
+    return __atomic_load_n(&p->generation, __ATOMIC_ACQUIRE);
 }
 
 void pager_set_lsn(pager *p, uint64_t lsn)
@@ -428,7 +435,7 @@ static int alloc_at_end(pager *p, pager_page **out)
         put_u32(f->data + PAGE_OFF_PGNO, pgno);
         f->state = FRAME_READY;
         frame_touch(p, f);
-        p->page_count = pgno + 1;
+        set_page_count(p, pgno + 1);
         frame_touch(p, p->header);
         hdr_put(p, DBH_OFF_PAGE_COUNT, p->page_count);
         *out = f;
@@ -741,7 +748,7 @@ static int create_file(pager *p, const struct pager_config *cfg)
     if ((rc = header_frame_new(p))) return rc;
     if ((rc = os_file_open(p->vfs, p->path, flags, &p->file))) return map_os_error(rc);
     header_format(p);
-    p->page_count = 1;
+    set_page_count(p, 1);
     if ((rc = create_write(p))) {
         /* Leave nothing behind: a half-made database is worse than none. */
         os_file_close(p->file);
@@ -794,7 +801,7 @@ static int open_file(pager *p, const struct pager_config *cfg)
     count = hdr_get(p, DBH_OFF_PAGE_COUNT);
     if (size / p->page_size < count) /* invariant 5 */
         return bad_header(p, JET_errDatabaseCorrupted, "file shorter than its page count");
-    p->page_count = count;
+    set_page_count(p, count);
     return 0;
 }
 
@@ -843,8 +850,8 @@ int pager_open(const char *path, const struct pager_config *cfg, pager **out)
 
 static void drain_frame(pager_page *f, void *arg)
 {
-    (void)arg;
-    free(f);
+    (void)f;
+    (void)arg; /* pcache_destroy frees the frames' memory */
 }
 
 void pager_close(pager *p)
@@ -853,9 +860,8 @@ void pager_close(pager *p)
     assert(p->nsnapshots == 0); /* pager_snapshot_free first */
     if (p->header && p->npinned > 1) WARN("%s: %u pages still pinned\n", p->path, p->npinned - 1);
     if (p->ndirty) TRACE("%s: dropping %u dirty pages\n", p->path, p->ndirty);
-    if (p->cache.buckets) pcache_drain(&p->cache, drain_frame, NULL);
-    pcache_destroy(&p->cache);
-    free(p->header);
+    if (p->cache.slots) pcache_drain(&p->cache, drain_frame, NULL);
+    pcache_destroy(&p->cache); /* frees the header frame too */
     if (p->loaded) os_cond_destroy(p->loaded);
     if (p->mutex) os_mutex_destroy(p->mutex);
     os_file_close(p->file);
@@ -876,7 +882,7 @@ static void install_header_image(pager *p, const uint8_t *image)
         hdr_put(p, DBH_OFF_PAGE_COUNT, p->page_count);
         frame_set_dirty(p, h);
     } else {
-        p->page_count = count;
+        set_page_count(p, count);
     }
 }
 
@@ -890,7 +896,7 @@ static void install_page_image(pager *p, uint32_t pgno, const uint8_t *image)
         frame_set_clean(p, f);
     }
     if (pgno >= p->page_count) {
-        p->page_count = pgno + 1;
+        set_page_count(p, pgno + 1);
         hdr_put(p, DBH_OFF_PAGE_COUNT, p->page_count);
         frame_set_dirty(p, p->header);
     }
@@ -918,7 +924,7 @@ int pager_write_image(pager *p, uint32_t pgno, const uint8_t *image)
     if (pgno == 0) install_header_image(p, image);
     else install_page_image(p, pgno, image);
     p->writes++;
-    p->generation++;
+    gen_bump(p);
     os_mutex_unlock(p->mutex);
     return 0;
 }
@@ -937,12 +943,7 @@ uint32_t pager_page_size(const pager *p)
 
 uint32_t pager_page_count(const pager *p)
 {
-    uint32_t n;
-
-    os_mutex_lock(p->mutex);
-    n = p->page_count;
-    os_mutex_unlock(p->mutex);
-    return n;
+    return __atomic_load_n(&p->page_count, __ATOMIC_ACQUIRE);
 }
 
 uint32_t pager_dirty_count(const pager *p)

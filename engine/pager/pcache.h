@@ -2,11 +2,24 @@
  * pcache.h - the pager's frame table: private to engine/pager/.
  *
  * A frame (struct pager_page) holds one cached page.  The frame table finds
- * a frame by pgno (a hash table with chaining) and keeps the replacement
- * order of the frames that may be evicted.  It does no I/O, allocates no
- * frames and takes no locks: pager.c owns the frames and calls in here with
- * the pager's mutex held.  Every operation is O(1) (the hash table doubles
- * when it is full, so inserts are amortized O(1)).
+ * a frame by pgno (an open-addressing hash table) and keeps the replacement
+ * order of the frames that may be evicted; it also hands out the frames'
+ * memory (below).  It does no I/O and takes no locks: pager.c decides when
+ * frames come and go and calls in here with the pager's mutex held.  Every
+ * operation is O(1) (the hash table doubles when it is half full, so
+ * inserts are amortized O(1)).
+ *
+ * Memory layout, for the lookups of a cache much larger than the CPU's
+ * caches: a lookup reads only the hash table, whose slots hold the pgno
+ * next to the frame pointer (linear probing, load factor <= 1/2, 16-byte
+ * slots: usually one cache line per lookup, hit or miss), and never a frame
+ * that is not the one looked for.  Frame headers are one cache line each
+ * and sit together in chunks, apart from the page data, so the headers of
+ * a whole cache (64 bytes per page) stay in the CPU's cache even when the
+ * pages do not, and walking the replacement lists does not miss on every
+ * step.  Page data is aligned to 4 KiB in the chunk's data block.  A chunk
+ * that becomes entirely free is released when the pool holds more frames
+ * than the cache size (a burst of pinned or dirty frames is given back).
  *
  * Lists.  Each frame is on at most one intrusive list, named by its `list`
  * field, and pcache_place() is the single place that decides which:
@@ -57,11 +70,16 @@ enum frame_list {
     LIST_COUNT = 4
 };
 
-/* A frame: one cached page.  Fields other than data are protected by the
- * pager's mutex. */
+struct frame_chunk;
+
+/* A frame: one cached page; 64 bytes, one cache line.  Fields other than
+ * data are protected by the pager's mutex. */
 struct pager_page {
     struct pager *pager;
-    uint8_t *data;               /* page_size bytes, right after the struct */
+    uint8_t *data;               /* page_size bytes, in the chunk's data block */
+    struct pager_page *prev, *next; /* links of `list` (head = most recent);
+                                       next also links free frames */
+    struct frame_chunk *chunk;   /* where its memory comes from */
     uint32_t pgno;
     uint32_t pins;               /* pager_get pins + snapshot holds */
     uint32_t ref_tick;           /* pcache.tick at the last reference */
@@ -70,8 +88,6 @@ struct pager_page {
     uint8_t list;                /* enum frame_list: where it is linked */
     uint8_t dirty;               /* changed since the last snapshot_take */
     uint8_t hot;                 /* re-referenced: belongs in protected */
-    struct pager_page *hash_next;
-    struct pager_page *prev, *next; /* links of `list` (head = most recent) */
 };
 
 struct frame_list_head {
@@ -79,21 +95,42 @@ struct frame_list_head {
     uint32_t count;
 };
 
+/* A hash table slot: empty when f is NULL. */
+struct pcache_slot {
+    uint32_t pgno;
+    struct pager_page *f;
+};
+
 struct pcache {
-    struct pager_page **buckets;
-    uint32_t nbuckets;           /* a power of two */
-    uint32_t shift;              /* 32 - log2(nbuckets), for Fibonacci hashing */
+    struct pcache_slot *slots;
+    uint32_t mask;               /* slots - 1; the slot count is a power of two */
+    uint32_t shift;              /* 64 - log2(slots), for multiplicative hashing */
     uint32_t nhashed;
     uint32_t protected_max;      /* cap of the protected segment */
     uint32_t tick;               /* pages brought in so far (see above) */
     struct frame_list_head lists[LIST_COUNT]; /* [LIST_NONE] is unused */
+
+    /* Frame memory. */
+    uint32_t capacity;           /* the cache size, in frames */
+    uint32_t page_size;          /* set by the first pcache_frame_new */
+    uint32_t chunk_frames;       /* frames per chunk */
+    uint32_t pool_frames;        /* frames in all chunks, free or not */
+    struct frame_chunk *partial; /* chunks with free frames (doubly linked) */
+    struct frame_chunk *chunks;  /* every chunk (singly linked, for destroy) */
 };
 
-/* capacity: the pager's cache_pages (sizes the table and the segments).
- * Returns 0 or JET_errOutOfMemory. */
+/* capacity: the pager's cache_pages (sizes the table, the segments and the
+ * chunks).  Returns 0 or JET_errOutOfMemory. */
 int pcache_init(struct pcache *c, uint32_t capacity);
-/* Frees the table itself; frames must have been drained first. */
+/* Frees the table and every frame's memory; frames must have been drained
+ * (unhashed and unlinked) first. */
 void pcache_destroy(struct pcache *c);
+
+/* A zeroed frame with room for page_size bytes of data (the same page_size
+ * on every call); NULL when out of memory. */
+struct pager_page *pcache_frame_new(struct pcache *c, uint32_t page_size);
+/* Gives a frame back; it must be unhashed and on no list. */
+void pcache_frame_delete(struct pcache *c, struct pager_page *f);
 
 struct pager_page *pcache_lookup(const struct pcache *c, uint32_t pgno);
 /* f->pgno must not be in the table yet. */

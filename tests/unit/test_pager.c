@@ -19,6 +19,7 @@
 #include "os.h"
 #include "page.h"
 #include "pager.h"
+#include "pcache.h"
 #include "unit.h"
 
 static char dir[4096], path[4200];
@@ -1301,6 +1302,63 @@ START_TEST(snapshot_write_with_concurrent_readers)
 }
 END_TEST
 
+/* ---- the frame table itself (pcache.c) ----------------------------------- */
+
+/* Random inserts, removes and lookups against a model, with pgnos from a
+ * small range (so probe runs collide, wrap around the end of the table and
+ * get holes punched in them by removals) and from all of 32 bits. */
+START_TEST(pcache_table_matches_model)
+{
+    enum { RANGE = 700, OPS = 200000 };
+    static struct pager_page *model[RANGE];
+    struct pcache c;
+    uint32_t i, live = 0, op;
+
+    rng_seed(41);
+    memset(model, 0, sizeof(model));
+    ck_assert_int_eq(pcache_init(&c, 16), 0);
+    for (op = 0; op < OPS; op++) {
+        uint64_t r = rng_next(&rng_state);
+        /* Keys 1..RANGE-1, spread over 32 bits in half of the runs. */
+        uint32_t k = 1 + (uint32_t)(r % (RANGE - 1));
+        uint32_t pgno = _i ? k * 0x9E3779B1u | 1u : k;
+        struct pager_page *f = pcache_lookup(&c, pgno);
+        REQUIRE(f == model[k]);
+        if (f) REQUIRE_EQ(f->pgno, pgno);
+        /* Mostly grow until about 400 live frames, then hover there. */
+        if (!f && (r >> 32) % 1000 < (live < 400 ? 700u : 400u)) {
+            f = pcache_frame_new(&c, 4096);
+            REQUIRE(f != NULL);
+            f->pgno = pgno;
+            f->data[0] = 1;
+            f->data[4095] = 2;
+            pcache_insert(&c, f);
+            model[k] = f;
+            live++;
+        } else if (f && (r >> 32) % 1000 < 500) {
+            pcache_remove(&c, f);
+            pcache_frame_delete(&c, f);
+            model[k] = NULL;
+            live--;
+        }
+        REQUIRE_EQ(c.nhashed, live);
+        REQUIRE_LE(c.nhashed * 2, c.mask + 1); /* load factor <= 1/2 */
+    }
+    for (i = 1; i < RANGE; i++) {
+        uint32_t pgno = _i ? i * 0x9E3779B1u | 1u : i;
+        REQUIRE(pcache_lookup(&c, pgno) == model[i]);
+        if (model[i]) {
+            pcache_remove(&c, model[i]);
+            pcache_frame_delete(&c, model[i]);
+        }
+    }
+    ck_assert_uint_eq(c.nhashed, 0);
+    /* Chunks emptied beyond the cache size were given back. */
+    ck_assert_uint_le(c.pool_frames, 16 + c.chunk_frames);
+    pcache_destroy(&c);
+}
+END_TEST
+
 Suite *pager_suite(void)
 {
     Suite *s = suite_create("pager");
@@ -1337,6 +1395,7 @@ Suite *pager_suite(void)
     tcase_add_test(tc_cache, eviction_small_cache);
     tcase_add_test(tc_cache, hot_pages_survive_scans);
     tcase_add_test(tc_cache, rereading_one_page_does_not_make_it_hot);
+    tcase_add_loop_test(tc_cache, pcache_table_matches_model, 0, 2);
     suite_add_tcase(s, tc_cache);
 
     tcase_add_checked_fixture(tc_damage, setup, teardown);
