@@ -63,6 +63,8 @@ const char *debugstr_w16(const wchar16 *s);
 /* ---- instances and sessions ------------------------------------------------ */
 
 struct jet_session;
+struct jet_table;
+struct tbl_shared;
 
 /* A database attached to an instance (database.c). */
 struct jet_database {
@@ -71,6 +73,7 @@ struct jet_database {
     unsigned long opens;      /* JET_DBIDs open over all sessions */
     struct jet_session *exclusive; /* opened with JET_bitDbExclusive */
     int readonly;
+    struct tbl_shared *shared; /* per-table state shared by sessions (jet_table.h) */
 };
 
 struct jet_instance {
@@ -85,6 +88,7 @@ struct jet_instance {
     struct jet_session *sessions;
     unsigned long nsessions;
     struct jet_database dbs[STORE_MAX_DBS]; /* index = JET_DBID - 1 */
+    uint64_t schema_gen;      /* bumped by DDL (jet_table.h); atomic */
 };
 
 struct jet_session {
@@ -99,6 +103,8 @@ struct jet_session {
     int trx_readonly;          /* begun with JET_bitTransactionReadOnly */
     unsigned short opened[STORE_MAX_DBS]; /* JetOpenDatabase count per database */
     void *user;                /* reserved for the transaction layer */
+    struct jet_table *tables;  /* open cursors (jet_table.h) */
+    int trx_ddl;               /* the open transaction made DDL */
 };
 
 /* The process-wide lock of the instance table, mode and global parameters. */

@@ -148,6 +148,57 @@ int store_txn_get(store_txn *t, store_db *db, uint32_t tree, const void *key, ui
 /* Bytes held by the write set (for version-store limits above). */
 uint64_t store_txn_size(const store_txn *t);
 
+/* Savepoints, for nested Jet transactions (levels 2..7).  A savepoint
+ * marks the write set's state; they nest (last in, first out).
+ * store_txn_savepoint pushes one (JET_errOutOfMemory); _release pops the
+ * newest and keeps its changes (commit of an inner level: they now belong
+ * to the level below); _rollback undoes every put and delete made since
+ * the newest savepoint, exactly (a key put, replaced, deleted since reads
+ * as it did at the savepoint), and pops it.  Rollback cannot fail.  Both
+ * are no-ops without a savepoint.  The cost of a change made while a
+ * savepoint exists is one undo record (the entry's previous state). */
+int store_txn_savepoint(store_txn *t);
+void store_txn_savepoint_release(store_txn *t);
+void store_txn_savepoint_rollback(store_txn *t);
+/* Number of savepoints pushed and not yet popped. */
+uint32_t store_txn_savepoints(const store_txn *t);
+
+/* Cursors over one tree as a transaction sees it: the committed tree with
+ * the transaction's write set laid over it (its puts added or replacing
+ * the committed value, its deletes hidden), in key order (key_compare /
+ * memcmp order, as btree.h).  Every call takes the transaction to merge,
+ * which may be NULL (committed data only) and may differ from call to call
+ * (the Jet layer passes the session's current transaction: a cursor
+ * outlives transactions).  Each call takes the store's shared latch
+ * itself; changes made between calls (own puts, other commits) are seen by
+ * the next call, which continues from the cursor's key, as bt cursors do.
+ *
+ * Position: before-first, after-last, on an entry (its key and value are
+ * copied into the cursor), or at a gap left by a seek that found nothing
+ * (JET_errRecordNotFound): the cursor then remembers the sought key, and
+ * next moves to the first entry > that key, prev to the last entry < it.
+ * If the current entry is deleted (by the transaction or a commit), the
+ * cursor keeps its key: next/prev continue from there and
+ * store_cursor_get still returns the copy it made. */
+typedef struct store_cursor store_cursor;
+int store_cursor_open(store *s, store_db *db, uint32_t tree, store_cursor **out);
+void store_cursor_close(store_cursor *c);
+/* dir: BT_SEEK_GE/GT/LE/LT; *exact (may be NULL) as bt_seek.
+ * JET_errRecordNotFound when there is no such entry. */
+int store_cursor_seek(store_cursor *c, store_txn *t, const void *key, uint32_t klen, int dir,
+                      int *exact);
+/* JET_errNoCurrentRecord when there is no entry or the move runs off an
+ * end (then before-first / after-last, as bt_first..bt_prev). */
+int store_cursor_first(store_cursor *c, store_txn *t);
+int store_cursor_last(store_cursor *c, store_txn *t);
+int store_cursor_next(store_cursor *c, store_txn *t);
+int store_cursor_prev(store_cursor *c, store_txn *t);
+/* The entry the cursor is on (the copies made when it moved there; valid
+ * until the next call on the cursor).  JET_errNoCurrentRecord when not on
+ * an entry (before-first, after-last, at a gap). */
+int store_cursor_get(const store_cursor *c, const uint8_t **key, uint32_t *klen,
+                     const uint8_t **val, uint32_t *vlen);
+
 enum {
     STORE_COMMIT_LAZY = 0x1 /* JET_bitCommitLazyFlush: do not wait for the disk */
 };

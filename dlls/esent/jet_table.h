@@ -1,0 +1,223 @@
+/*
+ * jet_table.h - what the table files of the Jet API layer share: table
+ * handles (ESE's cursors, "FUCBs"), the schema a cursor works with, the
+ * cursor's position, its prepared update, and the data layout of tables in
+ * the store.  table.c (open/close/create/delete), ddl.c (columns and
+ * indexes), cursor.c (navigation, keys, ranges, bookmarks), update.c
+ * (prepare/set/update/delete), retrieve.c (reading columns), indexkeys.c
+ * (a record's index entries) and info.c (Get*Info) use it.
+ *
+ * Layout in the store (docs/format.md, "Tables"):
+ *  - a table's clustered tree (cat_table.data_root) holds its records,
+ *    keyed by the primary index key (key.h's normalized key) or, for a
+ *    table without a primary index, by a 4-byte big-endian sequence number
+ *    (ESE's DBK), counted from 1 per table.  The key is the record's
+ *    bookmark (JetGetBookmark).
+ *  - a secondary index's tree holds one entry per index key of a record:
+ *    B-tree key = index key || primary bookmark (so duplicates are ordered
+ *    by bookmark, as ESE orders them), value = the primary bookmark.  The
+ *    index key is the first klen - vlen bytes of the entry's key.
+ *  - long values in the table's LV tree (engine/lv), referenced from the
+ *    record (rec.h).
+ *
+ * Visibility: a cursor reads through its session's transaction (the
+ * store's write set over the committed trees, store_cursor); at level 0 it
+ * reads committed data.  Writes at level 0 run in an implicit transaction
+ * per JetUpdate / JetDelete, committed lazily as ESE does.
+ *
+ * Schema: each cursor holds its own copy of its table's schema (struct
+ * tbl_schema), read through the session's transaction, so a session sees
+ * its own uncommitted DDL.  Every DDL call and every commit or rollback of
+ * a transaction that made DDL bumps the instance's schema generation; a
+ * cursor whose copy is older reloads it before its next operation.
+ *
+ * Threads: a cursor belongs to its session, which one thread at a time
+ * uses (session_enter).  What sessions share per table (the sequence and
+ * autoincrement counters) lives in struct tbl_shared under its mutex.
+ */
+#ifndef ESENT_JET_TABLE_H
+#define ESENT_JET_TABLE_H
+
+#include <stdint.h>
+
+#include "cat.h"
+#include "jet_private.h"
+#include "key.h"
+#include "rec.h"
+#include "store.h"
+
+#define TBL_DBK_SIZE 4u            /* bookmark of a table without primary index */
+#define TBL_BOOKMARK_MAX (KEY_BUF_MAX) /* a primary key or a DBK */
+
+/* One index of a table, with what making its keys needs. */
+struct tbl_index {
+    struct cat_index ci;
+    struct key_index key;      /* key.locale points into ci */
+};
+
+/* A table's schema, as one cursor sees it. */
+struct tbl_schema {
+    struct cat_table tab;
+    struct cat_column *cols;   /* by id; a derived table's template columns
+                                * merged in; deleted ones included */
+    struct rec_column *rcols;  /* the same columns for rec.h (parallel) */
+    uint32_t ncols;
+    struct rec_schema rs;
+    struct tbl_index *idx;     /* by slot */
+    uint32_t nidx;
+    int primary;               /* index into idx; -1: sequential table */
+};
+
+/* Reads the schema of table objid through txn (which may be a temporary
+ * one).  JET_errObjectNotFound if the table is gone. */
+JET_ERR tbl_schema_load(store_txn *txn, store_db *db, uint32_t objid, struct tbl_schema *out);
+void tbl_schema_free(struct tbl_schema *sch);
+/* A live column by id or name (name: case-insensitive as the catalog);
+ * NULL if none. */
+const struct cat_column *tbl_column(const struct tbl_schema *sch, JET_COLUMNID id);
+const struct cat_column *tbl_column_named(const struct tbl_schema *sch, const char *name);
+/* An index by name; NULL if none. */
+struct tbl_index *tbl_index_named(struct tbl_schema *sch, const char *name);
+
+/* What sessions share about one table of one database. */
+struct tbl_shared {
+    struct tbl_shared *next;
+    uint32_t objid;
+    uint32_t refs;             /* open cursors */
+    uint32_t seq_next;         /* next DBK; 0: not read from the tree yet */
+    uint64_t autoinc_next;     /* next autoincrement value; 0: not loaded */
+    uint64_t autoinc_limit;    /* values below are reserved in the catalog */
+    struct jet_table *deny_read, *deny_write; /* JET_bitTableDeny* holders */
+};
+
+/* Cursor positions. */
+enum tbl_pos {
+    POS_BEFORE_FIRST = 0,
+    POS_AFTER_LAST,
+    POS_ON,            /* on the entry with key t->key */
+    POS_DELETED,       /* the current record was deleted: key kept */
+    POS_GAP,           /* a seek found nothing: between entries at t->key */
+    POS_FIRST_PENDING  /* JetSetCurrentIndex's deferred move to the first entry */
+};
+
+/* A table handle (a cursor). */
+struct jet_table {
+    JET_TABLEID handle;
+    struct jet_session *ses;
+    struct jet_table *next;    /* the session's cursors */
+    int dbslot;                /* the database: inst->dbs[dbslot] */
+    store_db *sdb;
+    JET_GRBIT grbit;           /* JetOpenTable's */
+    uint32_t objid;
+    struct tbl_shared *shared;
+    uint64_t schema_gen;
+    struct tbl_schema sch;
+    unsigned long trx_opened;  /* the session's level when opened */
+
+    /* Current index and position. */
+    int cur;                   /* index into sch.idx; -1: sequential order */
+    store_cursor *sc;          /* over the current index's tree */
+    enum tbl_pos pos;
+    uint8_t key[KEY_BUF_MAX + TBL_BOOKMARK_MAX]; /* current entry's tree key */
+    uint32_t klen;
+    uint8_t bm[TBL_BOOKMARK_MAX]; /* primary bookmark of the current record */
+    uint32_t bmlen;
+    uint8_t *rec;              /* the current record (copy), reccap bytes */
+    uint32_t reclen, reccap;
+    int rec_valid;             /* rec holds the record at bm */
+
+    struct key_builder kb;     /* JetMakeKey */
+    int range;                 /* an index range is set */
+    JET_GRBIT range_grbit;     /* JET_bitRangeUpperLimit / Inclusive */
+    uint8_t range_key[KEY_BUF_MAX];
+    uint32_t range_len;
+
+    /* Prepared update. */
+    unsigned long prep;        /* 0 or JET_prep* */
+    uint8_t *copy;             /* the copy buffer, copycap bytes */
+    uint32_t copycap;
+    struct rec_builder rb;
+    uint8_t prep_bm[TBL_BOOKMARK_MAX]; /* replace: the record being replaced */
+    uint32_t prep_bmlen;
+    uint32_t *new_lids;        /* LVs made for this update (deleted if cancelled) */
+    uint32_t nnew_lids, new_lids_cap;
+    store_txn *prep_txn;       /* level 0: the implicit transaction of the
+                                * update, holding its LV writes */
+    uint64_t autoinc_value;    /* set at prepare-insert (0: none) */
+};
+
+/* Resolves sesid and tableid and enters the session (session_enter):
+ * JET_errInvalidSesid, JET_errInvalidTableId, JET_errSesidTableIdMismatch
+ * (a cursor of another session).  Reloads the cursor's schema if DDL
+ * happened since (JET_errObjectNotFound... if its table is gone).  Pair
+ * with session_leave. */
+JET_ERR table_enter(JET_SESID sesid, JET_TABLEID tableid, struct jet_session **s,
+                    struct jet_table **t);
+/* The transaction a cursor reads and writes through (NULL at level 0). */
+store_txn *table_txn(const struct jet_table *t);
+/* A read transaction for catalog and LV reads: the session's, or a new
+ * empty one (*tmp set; free with store_txn_abort) at level 0. */
+JET_ERR table_read_txn(struct jet_table *t, store_txn **txn, store_txn **tmp);
+/* Bumps the instance's schema generation (after DDL, and after commit or
+ * rollback of a transaction that made DDL). */
+void table_schema_changed(struct jet_instance *inst);
+/* Point read of (tree, key) as the cursor's session sees it. */
+JET_ERR table_get(struct jet_table *t, uint32_t tree, const void *key, uint32_t klen, void *buf,
+                  uint32_t bufsize, uint32_t *vlen);
+/* Shared per-table state (under the instance lock while found/released). */
+struct tbl_shared *table_shared_get(struct jet_instance *inst, int dbslot, uint32_t objid);
+void table_shared_put(struct jet_instance *inst, int dbslot, struct tbl_shared *sh);
+/* Closes every cursor of the session (JetEndSession) or those opened at a
+ * level above `level` (rollback of that level closes them). */
+void table_session_closed(struct jet_session *s);
+void table_rollback_closes(struct jet_session *s, unsigned long level);
+/* Closes one cursor (JetCloseTable without the handle checks). */
+void table_close(struct jet_table *t);
+
+/* ---- cursor.c ----------------------------------------------------------- */
+
+/* Points the cursor at index idx (-1: sequential order), before-first. */
+JET_ERR cursor_set_index(struct jet_table *t, int idx);
+/* The current record, read if needed: JET_errNoCurrentRecord when not on
+ * one, JET_errRecordDeleted if it was deleted. */
+JET_ERR cursor_record(struct jet_table *t, const uint8_t **rec, uint32_t *len);
+/* Positions the cursor on the record with primary bookmark bm in its
+ * current index (JetGotoBookmark; used after inserts that move).
+ * JET_errRecordDeleted if there is none. */
+JET_ERR cursor_goto_bookmark(struct jet_table *t, const uint8_t *bm, uint32_t bmlen);
+/* Forgets the record copy (after the cursor's table changed). */
+void cursor_invalidate(struct jet_table *t);
+
+/* ---- update.c ----------------------------------------------------------- */
+
+/* Cancels the cursor's prepared update, if any (moves, seeks, rollback). */
+void update_cancel(struct jet_table *t);
+
+/* ---- indexkeys.c -------------------------------------------------------- */
+
+/* Reads long values of a record for key making: the first cb bytes of LV
+ * (lid) into buf, *got set.  ctx is the caller's. */
+typedef int (*idx_lv_read_fn)(void *ctx, uint32_t lid, void *buf, uint32_t cb, uint32_t *got);
+
+/* The index keys of a record (one per value combination of multi-valued
+ * key columns; none when the index ignores this record's NULLs or its
+ * conditional columns exclude it).  keys[i] points into buf. */
+struct idx_keyset {
+    uint32_t n, cap;
+    uint8_t **keys;
+    uint32_t *lens;
+    uint8_t *buf;
+    uint32_t buflen, bufcap;
+};
+void idx_keyset_free(struct idx_keyset *ks);
+/* Fills ks with the keys of rec for index ix: JET_errNullKeyDisallowed
+ * (DisallowNull and a NULL segment), JET_errKeyTruncated
+ * (DisallowTruncation), JET_errOutOfMemory, the record's errors. */
+JET_ERR idx_record_keys(const struct tbl_schema *sch, const struct tbl_index *ix, const uint8_t *rec,
+                        uint32_t len, idx_lv_read_fn lvread, void *lvctx, struct idx_keyset *ks);
+/* The primary key of a record (exactly one: a primary index has no
+ * multi-valued columns and indexes NULLs): key and length. */
+JET_ERR idx_primary_key(const struct tbl_schema *sch, const uint8_t *rec, uint32_t len,
+                        idx_lv_read_fn lvread, void *lvctx, uint8_t *key, uint32_t *klen);
+
+#endif /* ESENT_JET_TABLE_H */
