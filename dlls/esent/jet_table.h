@@ -187,6 +187,9 @@ JET_ERR cursor_record(struct jet_table *t, const uint8_t **rec, uint32_t *len);
 JET_ERR cursor_goto_bookmark(struct jet_table *t, const uint8_t *bm, uint32_t bmlen);
 /* Forgets the record copy (after the cursor's table changed). */
 void cursor_invalidate(struct jet_table *t);
+/* Frees what the cursor part holds (store cursor, record copy); table_close
+ * calls it. */
+void cursor_release(struct jet_table *t);
 
 /* ---- update.c ----------------------------------------------------------- */
 
