@@ -1,12 +1,31 @@
 /*
  * cursor.c - navigation of table cursors: the current index, the position
  * (jet_table.h, enum tbl_pos), reading the current record; JetMove,
- * JetMakeKey, JetSeek, index ranges, bookmarks, JetSetCurrentIndex*.
+ * JetMakeKey, JetSeek, JetSetIndexRange, JetSetCurrentIndex*,
+ * JetGetCurrentIndex, JetRetrieveKey, JetGetBookmark, JetGotoBookmark,
+ * JetIndexRecordCount.
  *
  * A cursor walks its current index's tree through a store_cursor, which
- * merges the session's write set over the committed tree.  On a secondary
- * index the entry's value is the primary bookmark, and the record is read
- * from the clustered tree.
+ * lays the session's write set over the committed tree.  On the clustered
+ * index (primary, or the sequential order of a table without one) the
+ * entry's key is the bookmark and its value the record; on a secondary
+ * index the entry's key is index key || bookmark and its value the
+ * bookmark, and the record is read from the clustered tree when needed.
+ *
+ * Keys and seeks follow ESE (rec.cxx ErrIsamSeek): a secondary index is
+ * searched on its index key alone, so "equal" means the entry's index key
+ * (without the bookmark) equals the search key exactly; GT skips every
+ * duplicate of the search key; LE lands on the last entry whose index key
+ * is <= the search key.  A failed seek leaves the cursor at a gap at the
+ * sought key, from which JetMove continues.
+ *
+ * Index ranges: one limit (upper or lower), checked after every move that
+ * lands on an entry.  Running past it removes the range and leaves the
+ * cursor after-last (upper) or before-first (lower), with
+ * JET_errNoCurrentRecord.  Seeks and JetMove(First/Last) remove the range
+ * first.
+ *
+ * Every navigation cancels the cursor's prepared update, as ESE does.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +35,40 @@
 
 DEFAULT_DEBUG_CHANNEL(esent);
 
+/* ---- the current index -------------------------------------------------- */
+
+static int is_secondary(const struct jet_table *t)
+{
+    return t->cur >= 0 && t->cur != t->sch.primary;
+}
+
+static uint32_t cur_tree(const struct jet_table *t)
+{
+    return t->cur < 0 ? t->sch.tab.data_root : t->sch.idx[t->cur].ci.root;
+}
+
+/* The index key of the current entry (without the bookmark). */
+static uint32_t entry_key_len(const struct jet_table *t)
+{
+    return is_secondary(t) ? t->klen - t->bmlen : t->klen;
+}
+
+/* The store cursor over the current index's tree, opened when needed. */
+static JET_ERR ensure_sc(struct jet_table *t)
+{
+    JET_ERR err;
+    uint32_t tree = cur_tree(t);
+    if (t->sc && t->sc_tree == tree) return 0;
+    if (t->sc) store_cursor_close(t->sc);
+    t->sc = NULL;
+    if ((err = store_cursor_open(t->ses->inst->st, t->sdb, tree, &t->sc))) return err;
+    t->sc_tree = tree;
+    return 0;
+}
+
 JET_ERR cursor_set_index(struct jet_table *t, int idx)
 {
+    if (idx >= (int)t->sch.nidx) idx = -1;
     t->cur = idx;
     t->pos = POS_BEFORE_FIRST;
     t->klen = 0;
@@ -35,24 +86,818 @@ void cursor_invalidate(struct jet_table *t)
 
 void cursor_release(struct jet_table *t)
 {
+    if (t->sc) store_cursor_close(t->sc);
+    t->sc = NULL;
+    t->sc_tree = 0;
     free(t->rec);
     t->rec = NULL;
     t->reccap = t->reclen = 0;
     t->rec_valid = 0;
 }
 
+/* ---- positions ------------------------------------------------------------ */
+
+/* Copies the store cursor's entry into the cursor's position. */
+static JET_ERR take_entry(struct jet_table *t)
+{
+    const uint8_t *k, *v;
+    uint32_t kl, vl;
+    JET_ERR err = store_cursor_get(t->sc, &k, &kl, &v, &vl);
+    if (err) return err;
+    if (kl > sizeof(t->key)) return JET_errDatabaseCorrupted;
+    memcpy(t->key, k, kl);
+    t->klen = kl;
+    t->rec_valid = 0;
+    if (is_secondary(t)) {
+        if (vl > sizeof(t->bm) || vl > kl) return JET_errDatabaseCorrupted;
+        memcpy(t->bm, v, vl);
+        t->bmlen = vl;
+    } else {
+        if (kl > sizeof(t->bm)) return JET_errDatabaseCorrupted;
+        memcpy(t->bm, k, kl);
+        t->bmlen = kl;
+        /* The value is the record: keep it. */
+        if (vl > t->reccap) {
+            uint8_t *p = realloc(t->rec, vl);
+            if (!p) return JET_errOutOfMemory;
+            t->rec = p;
+            t->reccap = vl;
+        }
+        if (vl) memcpy(t->rec, v, vl);
+        t->reclen = vl;
+        t->rec_valid = 1;
+    }
+    t->pos = POS_ON;
+    return 0;
+}
+
+/* Whether the current entry lies outside the index range. */
+static int out_of_range(const struct jet_table *t)
+{
+    int c;
+    if (!t->range) return 0;
+    c = key_compare(t->key, entry_key_len(t), t->range_key, t->range_len);
+    if (t->range_grbit & JET_bitRangeUpperLimit)
+        return (t->range_grbit & JET_bitRangeInclusive) ? c > 0 : c >= 0;
+    return (t->range_grbit & JET_bitRangeInclusive) ? c < 0 : c <= 0;
+}
+
+/* After the store cursor moved: 0 and on an entry, or
+ * JET_errNoCurrentRecord (ran off an end, or out of the range, which is
+ * then removed). */
+static JET_ERR landed(struct jet_table *t, JET_ERR err, int forward)
+{
+    if (err == JET_errNoCurrentRecord || err == JET_errRecordNotFound) {
+        t->pos = forward ? POS_AFTER_LAST : POS_BEFORE_FIRST;
+        t->rec_valid = 0;
+        return JET_errNoCurrentRecord;
+    }
+    if (err < 0) return err;
+    if ((err = take_entry(t))) return err;
+    if (out_of_range(t)) {
+        t->pos = (t->range_grbit & JET_bitRangeUpperLimit) ? POS_AFTER_LAST : POS_BEFORE_FIRST;
+        t->range = 0;
+        t->rec_valid = 0;
+        return JET_errNoCurrentRecord;
+    }
+    return 0;
+}
+
+/* A pending JetSetCurrentIndex move becomes real. */
+static JET_ERR resolve_pending(struct jet_table *t)
+{
+    JET_ERR err;
+    if (t->pos != POS_FIRST_PENDING) return 0;
+    if ((err = ensure_sc(t))) return err;
+    err = landed(t, store_cursor_first(t->sc, table_txn(t)), 0);
+    return err == JET_errNoCurrentRecord ? 0 : err;
+}
+
+static JET_ERR step(struct jet_table *t, int forward)
+{
+    JET_ERR err;
+    store_txn *txn = table_txn(t);
+    if ((err = ensure_sc(t))) return err;
+    switch (t->pos) {
+    case POS_BEFORE_FIRST:
+        if (!forward) return JET_errNoCurrentRecord;
+        return landed(t, store_cursor_first(t->sc, txn), 1);
+    case POS_AFTER_LAST:
+        if (forward) return JET_errNoCurrentRecord;
+        return landed(t, store_cursor_last(t->sc, txn), 0);
+    default:
+        return landed(t, forward ? store_cursor_next(t->sc, txn) : store_cursor_prev(t->sc, txn),
+                      forward);
+    }
+}
+
 JET_ERR cursor_record(struct jet_table *t, const uint8_t **rec, uint32_t *len)
 {
-    (void)t;
+    JET_ERR err;
+    uint32_t vlen;
+
     *rec = NULL;
     *len = 0;
-    return JET_errNoCurrentRecord;
+    if ((err = resolve_pending(t))) return err;
+    if (t->pos == POS_DELETED) return JET_errRecordDeleted;
+    if (t->pos != POS_ON) return JET_errNoCurrentRecord;
+    if (!t->rec_valid) {
+        for (;;) {
+            err = table_get(t, t->sch.tab.data_root, t->bm, t->bmlen, t->rec, t->reccap, &vlen);
+            if (err == JET_errRecordNotFound) return JET_errRecordDeleted;
+            if (err < 0) return err;
+            if (vlen <= t->reccap) break;
+            {
+                uint8_t *p = realloc(t->rec, vlen);
+                if (!p) return JET_errOutOfMemory;
+                t->rec = p;
+                t->reccap = vlen;
+            }
+        }
+        t->reclen = vlen;
+        t->rec_valid = 1;
+    }
+    *rec = t->rec;
+    *len = t->reclen;
+    return 0;
+}
+
+/* ---- seeking ---------------------------------------------------------------- */
+
+/* Positions on the first entry whose index key is > key (gt) or >= key. */
+static JET_ERR seek_forward(struct jet_table *t, const uint8_t *key, uint32_t klen, int gt,
+                            int *exact)
+{
+    store_txn *txn = table_txn(t);
+    JET_ERR err = store_cursor_seek(t->sc, txn, key, klen, BT_SEEK_GE, NULL);
+    *exact = 0;
+    for (;;) {
+        if (err == JET_errRecordNotFound || err == JET_errNoCurrentRecord) {
+            t->pos = POS_AFTER_LAST;
+            return JET_errRecordNotFound;
+        }
+        if (err < 0) return err;
+        if ((err = take_entry(t))) return err;
+        if (!key_compare(t->key, entry_key_len(t), key, klen)) {
+            if (!gt) {
+                *exact = 1;
+                return 0;
+            }
+        } else if (key_compare(t->key, entry_key_len(t), key, klen) > 0) {
+            return 0;
+        }
+        /* Equal under GT, or (secondary only) an index key that is a
+         * proper prefix of the search key: keep going. */
+        err = store_cursor_next(t->sc, txn);
+    }
+}
+
+/* Positions on the last entry whose index key is < key (lt) or <= key. */
+static JET_ERR seek_backward(struct jet_table *t, const uint8_t *key, uint32_t klen, int lt,
+                             int *exact)
+{
+    store_txn *txn = table_txn(t);
+    JET_ERR err;
+    int ex;
+
+    *exact = 0;
+    if (lt) {
+        err = store_cursor_seek(t->sc, txn, key, klen, BT_SEEK_LT, NULL);
+    } else {
+        /* The first entry above key, then one back. */
+        err = seek_forward(t, key, klen, 1, &ex);
+        if (err == JET_errRecordNotFound) err = store_cursor_last(t->sc, txn);
+        else if (!err) err = store_cursor_prev(t->sc, txn);
+    }
+    for (;;) {
+        if (err == JET_errRecordNotFound || err == JET_errNoCurrentRecord) {
+            t->pos = POS_BEFORE_FIRST;
+            return JET_errRecordNotFound;
+        }
+        if (err < 0) return err;
+        if ((err = take_entry(t))) return err;
+        {
+            int c = key_compare(t->key, entry_key_len(t), key, klen);
+            if (c < 0 || (!lt && c == 0)) {
+                *exact = c == 0;
+                return 0;
+            }
+        }
+        err = store_cursor_prev(t->sc, txn);
+    }
+}
+
+/* ---- entry points ------------------------------------------------------------ */
+
+JET_ERR JET_API JetMove(JET_SESID sesid, JET_TABLEID tableid, JET_LONG_ cRow, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %ld, 0x%lx)\n", (void *)sesid, (void *)tableid, (long)cRow, (unsigned long)grbit);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (grbit & ~(JET_GRBIT)JET_bitMoveKeyNE) {
+        err = JET_errInvalidGrbit;
+        goto leave;
+    }
+    update_cancel(t);
+    if ((err = ensure_sc(t))) goto leave;
+    if ((uint32_t)cRow == (uint32_t)JET_MoveFirst) {
+        t->range = 0;
+        err = landed(t, store_cursor_first(t->sc, table_txn(t)), 0);
+    } else if (cRow == JET_MoveLast) {
+        t->range = 0;
+        err = landed(t, store_cursor_last(t->sc, table_txn(t)), 1);
+    } else if (cRow == 0) {
+        const uint8_t *rec;
+        uint32_t len;
+        err = cursor_record(t, &rec, &len);
+    } else {
+        int forward = cRow > 0;
+        uint32_t n = forward ? (uint32_t)cRow : (uint32_t)0 - (uint32_t)cRow;
+        if ((err = resolve_pending(t))) goto leave;
+        if (t->pos == POS_FIRST_PENDING) t->pos = POS_BEFORE_FIRST;
+        while (n-- && !err) {
+            uint8_t prev[KEY_BUF_MAX + TBL_BOOKMARK_MAX];
+            uint32_t plen = 0;
+            int had = t->pos == POS_ON || t->pos == POS_DELETED;
+            if (had && (grbit & JET_bitMoveKeyNE)) {
+                plen = entry_key_len(t);
+                memcpy(prev, t->key, plen);
+            }
+            err = step(t, forward);
+            while (!err && had && (grbit & JET_bitMoveKeyNE) &&
+                   !key_compare(t->key, entry_key_len(t), prev, plen))
+                err = step(t, forward);
+        }
+    }
+leave:
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetMakeKey(JET_SESID sesid, JET_TABLEID tableid, const void *pvData, JET_ULONG_ cbData,
+                           JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %p, %lu, 0x%lx)\n", (void *)sesid, (void *)tableid, pvData, (unsigned long)cbData,
+          (unsigned long)grbit);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (!pvData && cbData) err = JET_errInvalidParameter;
+    else err = key_make(&t->kb, t->cur >= 0 ? &t->sch.idx[t->cur].key : NULL, pvData, cbData, grbit);
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+#define SEEK_DIRS (JET_bitSeekEQ | JET_bitSeekLT | JET_bitSeekLE | JET_bitSeekGE | JET_bitSeekGT)
+
+static JET_ERR do_seek(struct jet_table *t, JET_GRBIT grbit)
+{
+    JET_GRBIT dir = grbit & SEEK_DIRS;
+    uint8_t key[KEY_BUF_MAX];
+    uint32_t klen;
+    int exact = 0;
+    JET_ERR err;
+
+    if (grbit & ~(JET_GRBIT)(SEEK_DIRS | JET_bitSetIndexRange | JET_bitCheckUniqueness))
+        return JET_errInvalidGrbit;
+    if (!t->kb.started) return JET_errKeyNotMade;
+    if (!dir || (dir & (dir - 1))) return JET_errInvalidParameter;
+    update_cancel(t);
+    t->range = 0;
+    if ((err = ensure_sc(t))) return err;
+    klen = t->kb.len;
+    memcpy(key, t->kb.buf, klen);
+    switch (dir) {
+    case JET_bitSeekEQ:
+        err = seek_forward(t, key, klen, 0, &exact);
+        if (!err && !exact) err = JET_errRecordNotFound;
+        if (err == JET_errRecordNotFound) {
+            /* A gap at the sought key: moves continue from there. */
+            store_cursor_seek(t->sc, table_txn(t), key, klen, BT_SEEK_GE, NULL);
+            memcpy(t->key, key, klen);
+            t->klen = klen;
+            t->pos = POS_GAP;
+            t->rec_valid = 0;
+            break;
+        }
+        if (!err && (grbit & JET_bitSetIndexRange)) {
+            memcpy(t->range_key, key, klen);
+            t->range_len = klen;
+            t->range_grbit = JET_bitRangeUpperLimit | JET_bitRangeInclusive;
+            t->range = 1;
+        }
+        break;
+    case JET_bitSeekGE:
+    case JET_bitSeekGT:
+        err = seek_forward(t, key, klen, dir == JET_bitSeekGT, &exact);
+        if (!err && dir == JET_bitSeekGE && !exact) err = JET_wrnSeekNotEqual;
+        break;
+    default:
+        err = seek_backward(t, key, klen, dir == JET_bitSeekLT, &exact);
+        if (!err && dir == JET_bitSeekLE && !exact) err = JET_wrnSeekNotEqual;
+        break;
+    }
+    return err;
+}
+
+JET_ERR JET_API JetSeek(JET_SESID sesid, JET_TABLEID tableid, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, 0x%lx)\n", (void *)sesid, (void *)tableid, (unsigned long)grbit);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    err = do_seek(t, grbit);
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+#define RANGE_BITS (JET_bitRangeInclusive | JET_bitRangeUpperLimit | JET_bitRangeInstantDuration | \
+                    JET_bitRangeRemove)
+
+JET_ERR JET_API JetSetIndexRange(JET_SESID sesid, JET_TABLEID tableid, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, 0x%lx)\n", (void *)sesid, (void *)tableid, (unsigned long)grbit);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (grbit & ~(JET_GRBIT)RANGE_BITS) {
+        err = JET_errInvalidGrbit;
+    } else if (grbit & JET_bitRangeRemove) {
+        if (!t->range) err = JET_errInvalidOperation;
+        else t->range = 0;
+    } else if (t->cur < 0) {
+        err = JET_errNoCurrentIndex;
+    } else if (!t->kb.started) {
+        err = JET_errKeyNotMade;
+    } else if (!(err = resolve_pending(t)) && t->pos != POS_ON) {
+        err = JET_errNoCurrentRecord;
+    } else if (!err) {
+        /* The key is consumed; the current entry must lie inside. */
+        memcpy(t->range_key, t->kb.buf, t->kb.len);
+        t->range_len = t->kb.len;
+        t->range_grbit = grbit & (JET_bitRangeInclusive | JET_bitRangeUpperLimit);
+        t->range = 1;
+        key_builder_reset(&t->kb);
+        if (out_of_range(t)) {
+            t->range = 0;
+            err = JET_errNoCurrentRecord;
+        } else if (grbit & JET_bitRangeInstantDuration) {
+            t->range = 0;
+        }
+    }
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+/* ---- the current index ------------------------------------------------------- */
+
+/* The index named (NULL or "" : the primary index, or the sequential
+ * order): its position in sch.idx, -1 for sequential order. */
+static JET_ERR find_index(struct jet_table *t, const char *name, int *idx)
+{
+    struct tbl_index *ix;
+    if (!name || !*name) {
+        *idx = t->sch.primary;
+        return 0;
+    }
+    if (!(ix = tbl_index_named(&t->sch, name))) return JET_errIndexNotFound;
+    *idx = (int)(ix - t->sch.idx);
+    return 0;
+}
+
+/* JetSetCurrentIndex4: name already in the catalog's code page. */
+static JET_ERR set_current_index(struct jet_table *t, const char *name, const JET_INDEXID *pindexid,
+                                 JET_GRBIT grbit, uint32_t itag)
+{
+    uint8_t bm[TBL_BOOKMARK_MAX];
+    uint32_t bmlen = 0;
+    int idx, had;
+    JET_ERR err;
+
+    if (grbit & ~(JET_GRBIT)(JET_bitMoveFirst | JET_bitNoMove)) return JET_errInvalidGrbit;
+    if (pindexid && pindexid->cbStruct != sizeof(*pindexid)) return JET_errInvalidIndexId;
+    if (itag == 0) return JET_errInvalidParameter;
+    if ((err = find_index(t, name, &idx))) return err;
+    update_cancel(t);
+    if ((err = resolve_pending(t))) return err;
+    had = t->pos == POS_ON;
+    if (had) {
+        memcpy(bm, t->bm, t->bmlen);
+        bmlen = t->bmlen;
+    }
+    if (idx == t->cur) {
+        /* Selecting the current index again changes nothing but the
+         * filters, ranges and key (ESE keeps the position). */
+        if (!(grbit & JET_bitNoMove) ) {
+            t->range = 0;
+            key_builder_reset(&t->kb);
+            t->pos = POS_FIRST_PENDING;
+        }
+        return 0;
+    }
+    cursor_set_index(t, idx);
+    if (!(grbit & JET_bitNoMove)) {
+        t->pos = POS_FIRST_PENDING;
+        return 0;
+    }
+    if (!had) return 0;
+    err = cursor_goto_bookmark(t, bm, bmlen);
+    if (err == JET_errRecordDeleted) err = JET_errNoCurrentRecord;
+    return err;
+}
+
+static JET_ERR name_from_w(const wchar16 *w, char *out, unsigned long cb)
+{
+    if (!w) {
+        *out = 0;
+        return 0;
+    }
+    return str_w_to_a_buf(w, out, cb) ? JET_errInvalidName : 0;
+}
+
+static JET_ERR name_from_a(const char *a, char *out, unsigned long cb)
+{
+    if (!a) {
+        *out = 0;
+        return 0;
+    }
+    if (strlen(a) >= cb) return JET_errInvalidName;
+    strcpy(out, a);
+    return 0;
+}
+
+static JET_ERR set_current_index_entry(JET_SESID sesid, JET_TABLEID tableid, const char *a,
+                                       const wchar16 *w, const JET_INDEXID *pindexid,
+                                       JET_GRBIT grbit, uint32_t itag)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    char name[4 * CAT_NAME_MAX + 4];
+    JET_ERR err;
+
+    if ((err = table_enter(sesid, tableid, &s, &t))) return err;
+    err = w ? name_from_w(w, name, sizeof(name)) : name_from_a(a, name, sizeof(name));
+    if (!err) err = set_current_index(t, (a || w) ? name : NULL, pindexid, grbit, itag);
+    session_leave(s);
+    return err;
+}
+
+JET_ERR JET_API JetSetCurrentIndexA(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName)
+{
+    JET_ERR err;
+    TRACE("(%p, %p, %s)\n", (void *)sesid, (void *)tableid, dbgstr_a(szIndexName));
+    err = set_current_index_entry(sesid, tableid, szIndexName, NULL, NULL, JET_bitMoveFirst, 1);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetSetCurrentIndexW(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szIndexName)
+{
+    JET_ERR err;
+    TRACE("(%p, %p, %s)\n", (void *)sesid, (void *)tableid, dbgstr_w(szIndexName));
+    err = set_current_index_entry(sesid, tableid, NULL, szIndexName, NULL, JET_bitMoveFirst, 1);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetSetCurrentIndex2A(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName,
+                                     JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, %p, %s, 0x%lx)\n", (void *)sesid, (void *)tableid, dbgstr_a(szIndexName),
+          (unsigned long)grbit);
+    err = set_current_index_entry(sesid, tableid, szIndexName, NULL, NULL, grbit, 1);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetSetCurrentIndex2W(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szIndexName,
+                                     JET_GRBIT grbit)
+{
+    JET_ERR err;
+    TRACE("(%p, %p, %s, 0x%lx)\n", (void *)sesid, (void *)tableid, dbgstr_w(szIndexName),
+          (unsigned long)grbit);
+    err = set_current_index_entry(sesid, tableid, NULL, szIndexName, NULL, grbit, 1);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetSetCurrentIndex3A(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName,
+                                     JET_GRBIT grbit, JET_ULONG_ itagSequence)
+{
+    JET_ERR err;
+    TRACE("(%p, %p, %s, 0x%lx, %lu)\n", (void *)sesid, (void *)tableid, dbgstr_a(szIndexName),
+          (unsigned long)grbit, (unsigned long)itagSequence);
+    err = set_current_index_entry(sesid, tableid, szIndexName, NULL, NULL, grbit, itagSequence);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetSetCurrentIndex3W(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szIndexName,
+                                     JET_GRBIT grbit, JET_ULONG_ itagSequence)
+{
+    JET_ERR err;
+    TRACE("(%p, %p, %s, 0x%lx, %lu)\n", (void *)sesid, (void *)tableid, dbgstr_w(szIndexName),
+          (unsigned long)grbit, (unsigned long)itagSequence);
+    err = set_current_index_entry(sesid, tableid, NULL, szIndexName, NULL, grbit, itagSequence);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetSetCurrentIndex4A(JET_SESID sesid, JET_TABLEID tableid, JET_PCSTR szIndexName,
+                                     JET_INDEXID *pindexid, JET_GRBIT grbit, JET_ULONG_ itagSequence)
+{
+    JET_ERR err;
+    TRACE("(%p, %p, %s, %p, 0x%lx, %lu)\n", (void *)sesid, (void *)tableid, dbgstr_a(szIndexName),
+          (void *)pindexid, (unsigned long)grbit, (unsigned long)itagSequence);
+    err = set_current_index_entry(sesid, tableid, szIndexName, NULL, pindexid, grbit, itagSequence);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetSetCurrentIndex4W(JET_SESID sesid, JET_TABLEID tableid, JET_PCWSTR szIndexName,
+                                     JET_INDEXID *pindexid, JET_GRBIT grbit, JET_ULONG_ itagSequence)
+{
+    JET_ERR err;
+    TRACE("(%p, %p, %s, %p, 0x%lx, %lu)\n", (void *)sesid, (void *)tableid,
+          dbgstr_w(szIndexName), (void *)pindexid, (unsigned long)grbit,
+          (unsigned long)itagSequence);
+    err = set_current_index_entry(sesid, tableid, NULL, szIndexName, pindexid, grbit, itagSequence);
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+/* The current index's name, or "" for the sequential order. */
+static const char *cur_name(const struct jet_table *t)
+{
+    return t->cur >= 0 ? t->sch.idx[t->cur].ci.name : "";
+}
+
+JET_ERR JET_API JetGetCurrentIndexA(JET_SESID sesid, JET_TABLEID tableid, JET_PSTR szIndexName,
+                                    JET_ULONG_ cbIndexName)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %p, %lu)\n", (void *)sesid, (void *)tableid, (void *)szIndexName,
+          (unsigned long)cbIndexName);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (!szIndexName || !cbIndexName) {
+        err = JET_errBufferTooSmall;
+    } else {
+        const char *n = cur_name(t);
+        size_t len = strlen(n);
+        if (len >= cbIndexName) {
+            memcpy(szIndexName, n, cbIndexName - 1);
+            szIndexName[cbIndexName - 1] = 0;
+            err = JET_wrnBufferTruncated;
+        } else {
+            memcpy(szIndexName, n, len + 1);
+        }
+    }
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetGetCurrentIndexW(JET_SESID sesid, JET_TABLEID tableid, JET_PWSTR szIndexName,
+                                    JET_ULONG_ cbIndexName)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %p, %lu)\n", (void *)sesid, (void *)tableid, (void *)szIndexName,
+          (unsigned long)cbIndexName);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (!szIndexName || cbIndexName < sizeof(wchar16)) {
+        err = JET_errBufferTooSmall;
+    } else {
+        wchar16 *w = str_a_to_w(cur_name(t), &err);
+        if (w) {
+            size_t len = str_w_len(w), room = cbIndexName / sizeof(wchar16);
+            wchar16 *out = (wchar16 *)szIndexName;
+            if (len >= room) {
+                memcpy(out, w, (room - 1) * sizeof(wchar16));
+                out[room - 1] = 0;
+                err = JET_wrnBufferTruncated;
+            } else {
+                memcpy(out, w, (len + 1) * sizeof(wchar16));
+            }
+            free(w);
+        }
+    }
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+/* ---- keys and bookmarks ------------------------------------------------------- */
+
+/* Copies len bytes to buf (cbMax room): JET_wrnBufferTruncated when cut. */
+static JET_ERR copy_out(const void *src, uint32_t len, void *buf, JET_ULONG_ cbMax,
+                        JET_ULONG_ *pcbActual, JET_ERR truncated)
+{
+    if (buf) memcpy(buf, src, len < cbMax ? len : cbMax);
+    if (pcbActual) *pcbActual = len;
+    return len > cbMax ? truncated : 0;
+}
+
+JET_ERR JET_API JetRetrieveKey(JET_SESID sesid, JET_TABLEID tableid, void *pvKey, JET_ULONG_ cbMax,
+                               JET_ULONG_ *pcbActual, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %p, %lu, %p, 0x%lx)\n", (void *)sesid, (void *)tableid, pvKey,
+          (unsigned long)cbMax, (void *)pcbActual, (unsigned long)grbit);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (grbit & ~(JET_GRBIT)JET_bitRetrieveCopy) {
+        err = JET_errInvalidGrbit;
+    } else if (grbit & JET_bitRetrieveCopy) {
+        if (!t->kb.started) err = JET_errKeyNotMade;
+        else err = copy_out(t->kb.buf, t->kb.len, pvKey, cbMax, pcbActual, JET_wrnBufferTruncated);
+    } else {
+        const uint8_t *rec;
+        uint32_t len;
+        if (!(err = cursor_record(t, &rec, &len)))
+            err = copy_out(t->key, entry_key_len(t), pvKey, cbMax, pcbActual, JET_wrnBufferTruncated);
+    }
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetGetBookmark(JET_SESID sesid, JET_TABLEID tableid, void *pvBookmark, JET_ULONG_ cbMax,
+                               JET_ULONG_ *pcbActual)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %p, %lu, %p)\n", (void *)sesid, (void *)tableid, pvBookmark,
+          (unsigned long)cbMax, (void *)pcbActual);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if ((err = resolve_pending(t))) goto leave;
+    if (t->pos != POS_ON && t->pos != POS_DELETED) {
+        err = JET_errNoCurrentRecord;
+    } else {
+        err = copy_out(t->bm, t->bmlen, pvBookmark, cbMax, pcbActual, JET_errBufferTooSmall);
+    }
+leave:
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
 }
 
 JET_ERR cursor_goto_bookmark(struct jet_table *t, const uint8_t *bm, uint32_t bmlen)
 {
-    (void)t;
-    (void)bm;
-    (void)bmlen;
-    return JET_errRecordDeleted;
+    store_txn *txn = table_txn(t);
+    JET_ERR err;
+    int exact = 0;
+
+    update_cancel(t);
+    t->range = 0;
+    if ((err = ensure_sc(t))) return err;
+    if (!is_secondary(t)) {
+        err = store_cursor_seek(t->sc, txn, bm, bmlen, BT_SEEK_GE, &exact);
+        if (err == JET_errRecordNotFound || (!err && !exact)) return JET_errRecordDeleted;
+        if (err < 0) return err;
+        return take_entry(t);
+    }
+    /* A secondary index: the record's first entry in it. */
+    {
+        struct tbl_index *ix = &t->sch.idx[t->cur];
+        struct idx_keyset ks;
+        uint8_t key[KEY_BUF_MAX + TBL_BOOKMARK_MAX];
+        uint32_t vlen;
+        uint8_t *rec = NULL;
+
+        memset(&ks, 0, sizeof(ks));
+        err = table_get(t, t->sch.tab.data_root, bm, bmlen, NULL, 0, &vlen);
+        if (err == JET_errRecordNotFound) return JET_errRecordDeleted;
+        if (err < 0) return err;
+        if (!(rec = malloc(vlen ? vlen : 1))) return JET_errOutOfMemory;
+        err = table_get(t, t->sch.tab.data_root, bm, bmlen, rec, vlen, &vlen);
+        if (!err) err = idx_record_keys(&t->sch, ix, rec, vlen, NULL, NULL, &ks);
+        free(rec);
+        if (!err && !ks.n) err = JET_errNoCurrentRecord;
+        if (!err && ks.lens[0] + bmlen > sizeof(key)) err = JET_errKeyTooBig;
+        if (!err) {
+            memcpy(key, ks.keys[0], ks.lens[0]);
+            memcpy(key + ks.lens[0], bm, bmlen);
+            err = store_cursor_seek(t->sc, txn, key, ks.lens[0] + bmlen, BT_SEEK_GE, &exact);
+            if (err == JET_errRecordNotFound || (!err && !exact)) err = JET_errNoCurrentRecord;
+            else if (!err) err = take_entry(t);
+        }
+        idx_keyset_free(&ks);
+        return err;
+    }
+}
+
+JET_ERR JET_API JetGotoBookmark(JET_SESID sesid, JET_TABLEID tableid, void *pvBookmark,
+                                JET_ULONG_ cbBookmark)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %p, %lu)\n", (void *)sesid, (void *)tableid, pvBookmark, (unsigned long)cbBookmark);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (!pvBookmark || !cbBookmark || cbBookmark > TBL_BOOKMARK_MAX) {
+        err = JET_errInvalidBookmark;
+    } else {
+        err = cursor_goto_bookmark(t, pvBookmark, cbBookmark);
+        if (err < 0 && err != JET_errRecordDeleted && err != JET_errNoCurrentRecord) goto leave;
+        if (err < 0) {
+            /* ESE leaves the cursor where the record would be. */
+            t->pos = POS_GAP;
+            t->rec_valid = 0;
+        }
+    }
+leave:
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetIndexRecordCount(JET_SESID sesid, JET_TABLEID tableid, JET_ULONG_ *pcrec,
+                                    JET_ULONG_ crecMax)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+    uint32_t n = 0;
+
+    TRACE("(%p, %p, %p, %lu)\n", (void *)sesid, (void *)tableid, (void *)pcrec, (unsigned long)crecMax);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (!pcrec) {
+        err = JET_errInvalidParameter;
+        goto leave;
+    }
+    update_cancel(t);
+    if ((err = resolve_pending(t))) goto leave;
+    /* Counts from the current entry to the end of the index or the range
+     * (ESE's ErrIsamIndexRecordCount); the cursor stays where it was. */
+    if (t->pos == POS_ON) {
+        uint8_t key[KEY_BUF_MAX + TBL_BOOKMARK_MAX], bm[TBL_BOOKMARK_MAX], rkey[KEY_BUF_MAX];
+        uint32_t klen = t->klen, bmlen = t->bmlen, rlen = t->range_len;
+        int range = t->range;
+        JET_GRBIT rg = t->range_grbit;
+        memcpy(key, t->key, klen);
+        memcpy(bm, t->bm, bmlen);
+        memcpy(rkey, t->range_key, rlen);
+        for (n = 1; !crecMax || n < crecMax; n++)
+            if ((err = step(t, 1))) break;
+        if (err == JET_errNoCurrentRecord) err = 0;
+        /* Back to where it was. */
+        t->range = range;
+        t->range_grbit = rg;
+        t->range_len = rlen;
+        memcpy(t->range_key, rkey, rlen);
+        if (!err) {
+            int exact;
+            JET_ERR e2 = store_cursor_seek(t->sc, table_txn(t), key, klen, BT_SEEK_GE, &exact);
+            if (!e2 && exact) e2 = take_entry(t);
+            if (e2 || !exact) {
+                memcpy(t->key, key, klen);
+                t->klen = klen;
+                memcpy(t->bm, bm, bmlen);
+                t->bmlen = bmlen;
+                t->pos = POS_DELETED;
+            }
+        }
+    } else {
+        err = JET_errNoCurrentRecord;
+    }
+    if (!err) *pcrec = n;
+leave:
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
 }

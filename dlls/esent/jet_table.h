@@ -117,6 +117,7 @@ struct jet_table {
     /* Current index and position. */
     int cur;                   /* index into sch.idx; -1: sequential order */
     store_cursor *sc;          /* over the current index's tree */
+    uint32_t sc_tree;          /* the tree sc was opened on */
     enum tbl_pos pos;
     uint8_t key[KEY_BUF_MAX + TBL_BOOKMARK_MAX]; /* current entry's tree key */
     uint32_t klen;

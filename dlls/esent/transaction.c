@@ -9,15 +9,16 @@
  * JET_bitCommitLazyFlush deciding whether it waits for the log to be on
  * disk.  JET_paramCommitDefault is ORed into every commit's grbit.
  *
- * Nothing in the API changes data yet (records come with the table layer),
- * so a save point has nothing to undo; the version store that comes with
- * record updates keeps per-level undo information and plugs in at
- * rollback_level below.
+ * Levels 2..7 are store savepoints (store_txn_savepoint): rolling back an
+ * inner level undoes exactly the writes made since it began, committing it
+ * keeps them for the level below.  A rollback also cancels the prepared
+ * updates of the session's cursors, as ESE does.
  */
 #include <stdlib.h>
 
 #include "debug.h"
 #include "jet_private.h"
+#include "jet_table.h"
 
 DEFAULT_DEBUG_CHANNEL(esent);
 
@@ -39,6 +40,8 @@ static JET_ERR begin(JET_SESID sesid, JET_GRBIT grbit)
         if (!s->trx_level) {
             if (!(err = store_txn_begin(s->inst->st, &s->txn)))
                 s->trx_readonly = !!(grbit & JET_bitTransactionReadOnly);
+        } else {
+            err = store_txn_savepoint(s->txn);
         }
         if (!err) s->trx_level++;
     }
@@ -68,7 +71,14 @@ JET_ERR JET_API JetBeginTransaction2(JET_SESID sesid, JET_GRBIT grbit)
 static JET_ERR leave_level(struct jet_session *s, int commit, unsigned store_flags)
 {
     JET_ERR err = 0;
-    if (--s->trx_level) return 0;
+    struct jet_table *t;
+    if (!commit)
+        for (t = s->tables; t; t = t->next) update_cancel(t);
+    if (--s->trx_level) {
+        if (commit) store_txn_savepoint_release(s->txn);
+        else store_txn_savepoint_rollback(s->txn);
+        return 0;
+    }
     if (commit) err = store_txn_commit(s->txn, store_flags);
     else store_txn_abort(s->txn);
     s->txn = NULL;
