@@ -175,6 +175,14 @@ void table_rollback_closes(struct jet_session *s, unsigned long level);
 /* Closes one cursor (JetCloseTable without the handle checks). */
 void table_close(struct jet_table *t);
 
+/* ---- unicode.c ---------------------------------------------------------- */
+
+/* The sort for Unicode key columns (key_index.unicode): the platform's
+ * (LCMapStringEx) in the DLL, NULL natively (the portable sort).  Its
+ * version string for cat_index_def.sort_version (NULL natively). */
+key_unicode_fn table_unicode_sort(void);
+const char *table_unicode_sort_version(void);
+
 /* ---- cursor.c ----------------------------------------------------------- */
 
 /* Points the cursor at index idx (-1: sequential order), before-first. */

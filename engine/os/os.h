@@ -153,6 +153,18 @@ unsigned long os_thread_id(void);
 size_t os_ansi_to_utf16(const char *s, size_t n, uint16_t *out, size_t outmax);
 size_t os_utf16_to_ansi(const uint16_t *s, size_t n, char *out, size_t outmax);
 
+/* The platform's linguistic sort key of UTF-16 text (Win32: LCMapStringEx
+ * with LCMAP_SORTKEY and the given flags, for locale, NULL or "" meaning
+ * ESE's default "en-US").  s: nchars units, any alignment.  Writes at most
+ * outmax bytes, returns the length of the whole key, or -1 when the
+ * platform has no such sort (natively) or the call failed (a bad locale
+ * or flags).  os_unicode_sort_version names the sort and its version
+ * ("" natively), for the catalog: keys made by different versions of a
+ * sort may not compare alike. */
+int os_unicode_sort_key(const void *s, uint32_t nchars, const uint16_t *locale, uint32_t flags,
+                        uint8_t *out, uint32_t outmax);
+const char *os_unicode_sort_version(void);
+
 /* ---- process environment and diagnostics ---------------------------- */
 
 /* Copies the variable into buf (NUL-terminated); returns 1 if it exists

@@ -355,6 +355,19 @@ size_t os_utf16_to_ansi(const uint16_t *s, size_t n, char *out, size_t outmax)
     return utf16_to_utf8(s, n, out, outmax);
 }
 
+/* No platform sort natively: the key layer's portable sort is used. */
+int os_unicode_sort_key(const void *s, uint32_t nchars, const uint16_t *locale, uint32_t flags,
+                        uint8_t *out, uint32_t outmax)
+{
+    (void)s, (void)nchars, (void)locale, (void)flags, (void)out, (void)outmax;
+    return -1;
+}
+
+const char *os_unicode_sort_version(void)
+{
+    return "";
+}
+
 char *os_path_full(const char *path)
 {
     char cwd[4096], *out;

@@ -5,6 +5,7 @@
  * libwinpthread), so the DLL also loads on real Windows.
  */
 #define WIN32_LEAN_AND_MEAN
+#include <stdio.h>
 #include <windows.h>
 #include <stdlib.h>
 #include <string.h>
@@ -394,6 +395,54 @@ size_t os_utf16_to_ansi(const uint16_t *s, size_t n, char *out, size_t outmax)
     if (need <= 0) return 0;
     if ((size_t)need <= outmax) WideCharToMultiByte(CP_ACP, 0, (const WCHAR *)s, len, out, need, NULL, NULL);
     return (size_t)need;
+}
+
+/* LCMapStringEx writes all of a sort key or nothing, so a key longer than
+ * the caller's room is made in a buffer of its full size and cut. */
+int os_unicode_sort_key(const void *s, uint32_t nchars, const uint16_t *locale, uint32_t flags,
+                        uint8_t *out, uint32_t outmax)
+{
+    static const WCHAR en_us[] = { 'e', 'n', '-', 'U', 'S', 0 };
+    const WCHAR *loc = locale && *locale ? (const WCHAR *)locale : en_us;
+    WCHAR stackbuf[256], *src = stackbuf;
+    BYTE *key = NULL;
+    int need, r = -1;
+
+    if (nchars > 0x3FFFFFFF) return -1;
+    if (nchars > sizeof(stackbuf) / sizeof(WCHAR) && !(src = malloc(nchars * sizeof(WCHAR)))) return -1;
+    memcpy(src, s, nchars * sizeof(WCHAR)); /* s may be unaligned */
+    flags |= LCMAP_SORTKEY;
+    need = nchars ? LCMapStringEx(loc, flags, src, (int)nchars, NULL, 0, NULL, NULL, 0) : 0;
+    if (!nchars) {
+        /* An empty string's key: what LCMapStringEx gives for it. */
+        need = LCMapStringEx(loc, flags, L"", -1, NULL, 0, NULL, NULL, 0);
+        if (need > 0 && (key = malloc((size_t)need)) &&
+            LCMapStringEx(loc, flags, L"", -1, (WCHAR *)key, need, NULL, NULL, 0) == need)
+            r = need;
+    } else if (need > 0 && (key = malloc((size_t)need)) &&
+               LCMapStringEx(loc, flags, src, (int)nchars, (WCHAR *)key, need, NULL, NULL, 0) == need) {
+        r = need;
+    }
+    if (r > 0) memcpy(out, key, (uint32_t)r < outmax ? (uint32_t)r : outmax);
+    free(key);
+    if (src != stackbuf) free(src);
+    return r;
+}
+
+const char *os_unicode_sort_version(void)
+{
+    static char version[32];
+    NLSVERSIONINFOEX info;
+    if (!version[0]) {
+        memset(&info, 0, sizeof(info));
+        info.dwNLSVersionInfoSize = sizeof(info);
+        if (GetNLSVersionEx(COMPARE_STRING, L"en-US", &info))
+            snprintf(version, sizeof(version), "nls:%lx.%lx", (unsigned long)info.dwNLSVersion,
+                     (unsigned long)info.dwDefinedVersion);
+        else
+            snprintf(version, sizeof(version), "nls:unknown");
+    }
+    return version;
 }
 
 char *os_path_full(const char *path)
