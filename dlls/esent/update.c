@@ -482,7 +482,8 @@ static JET_ERR set_column(struct jet_table *t, JET_COLUMNID id, const void *data
     if (!t->prep) return JET_errUpdateNotPrepared;
     if (grbit & ~(JET_GRBIT)SET_BITS) return JET_errInvalidGrbit;
     if ((err = rec_schema_find(&t->sch.rs, id, &rc))) return err;
-    if (!data && cb && !(grbit & JET_bitSetSizeLV)) return JET_errInvalidParameter;
+    if (!data && cb && (!(grbit & JET_bitSetSizeLV) || !(rc->flags & REC_COL_LONG)))
+        return JET_errInvalidParameter;
     if (rc->flags & REC_COL_AUTOINC) return JET_errInvalidColumnType;
     if ((rc->flags & REC_COL_VERSION) && (t->prep == JET_prepReplace || t->prep == JET_prepReplaceNoLock))
         return JET_errInvalidColumnType;
