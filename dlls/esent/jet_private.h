@@ -65,6 +65,7 @@ const char *debugstr_w16(const wchar16 *s);
 struct jet_session;
 struct jet_table;
 struct tbl_shared;
+struct tbl_pending;
 
 /* A database attached to an instance (database.c). */
 struct jet_database {
@@ -105,6 +106,8 @@ struct jet_session {
     void *user;                /* reserved for the transaction layer */
     struct jet_table *tables;  /* open cursors (jet_table.h) */
     int trx_ddl;               /* the open transaction made DDL */
+    struct tbl_pending *pending; /* trees the open transaction created or
+                                  * deleted (table.c, table_txn_ended) */
 };
 
 /* The process-wide lock of the instance table, mode and global parameters. */

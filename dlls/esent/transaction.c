@@ -12,12 +12,14 @@
  * Nothing in the API changes data yet (records come with the table layer),
  * so a save point has nothing to undo; the version store that comes with
  * record updates keeps per-level undo information and plugs in at
- * rollback_level below.
+ * rollback_level below.  Leaving a level tells the table layer
+ * (table_txn_ended): it drops the trees of rolled-back or committed DDL and
+ * closes the cursors a rollback closes.
  */
 #include <stdlib.h>
 
 #include "debug.h"
-#include "jet_private.h"
+#include "jet_table.h"
 
 DEFAULT_DEBUG_CHANNEL(esent);
 
@@ -68,11 +70,15 @@ JET_ERR JET_API JetBeginTransaction2(JET_SESID sesid, JET_GRBIT grbit)
 static JET_ERR leave_level(struct jet_session *s, int commit, unsigned store_flags)
 {
     JET_ERR err = 0;
-    if (--s->trx_level) return 0;
+    if (--s->trx_level) {
+        table_txn_ended(s, commit);
+        return 0;
+    }
     if (commit) err = store_txn_commit(s->txn, store_flags);
     else store_txn_abort(s->txn);
     s->txn = NULL;
     s->trx_readonly = 0;
+    table_txn_ended(s, commit && err >= 0);
     return err;
 }
 
