@@ -523,38 +523,25 @@ static JET_ERR set_current_index(struct jet_table *t, const char *name, const JE
     return err;
 }
 
-static JET_ERR name_from_w(const wchar16 *w, char *out, unsigned long cb)
-{
-    if (!w) {
-        *out = 0;
-        return 0;
-    }
-    return str_w_to_a_buf(w, out, cb) ? JET_errInvalidName : 0;
-}
-
-static JET_ERR name_from_a(const char *a, char *out, unsigned long cb)
-{
-    if (!a) {
-        *out = 0;
-        return 0;
-    }
-    if (strlen(a) >= cb) return JET_errInvalidName;
-    strcpy(out, a);
-    return 0;
-}
-
 static JET_ERR set_current_index_entry(JET_SESID sesid, JET_TABLEID tableid, const char *a,
                                        const wchar16 *w, const JET_INDEXID *pindexid,
                                        JET_GRBIT grbit, uint32_t itag)
 {
     struct jet_session *s;
     struct jet_table *t;
-    char name[4 * CAT_NAME_MAX + 4];
+    char *name = NULL;
     JET_ERR err;
 
     if ((err = table_enter(sesid, tableid, &s, &t))) return err;
-    err = w ? name_from_w(w, name, sizeof(name)) : name_from_a(a, name, sizeof(name));
-    if (!err) err = set_current_index(t, (a || w) ? name : NULL, pindexid, grbit, itag);
+    /* Catalog names are UTF-8; NULL selects the primary index. */
+    if (w) name = table_name_w(w, &err);
+    else if (a) name = table_name_a(a, &err);
+    if ((w || a) && !name) {
+        session_leave(s);
+        return err;
+    }
+    err = set_current_index(t, name, pindexid, grbit, itag);
+    free(name);
     session_leave(s);
     return err;
 }
@@ -663,14 +650,21 @@ JET_ERR JET_API JetGetCurrentIndexA(JET_SESID sesid, JET_TABLEID tableid, JET_PS
     if (!szIndexName || !cbIndexName) {
         err = JET_errBufferTooSmall;
     } else {
-        const char *n = cur_name(t);
-        size_t len = strlen(n);
-        if (len >= cbIndexName) {
-            memcpy(szIndexName, n, cbIndexName - 1);
-            szIndexName[cbIndexName - 1] = 0;
-            err = JET_wrnBufferTruncated;
-        } else {
-            memcpy(szIndexName, n, len + 1);
+        /* The UTF-8 catalog name in the ANSI code page. */
+        wchar16 *w = str_utf8_to_w(cur_name(t), &err);
+        if (w) {
+            char buf[4 * CAT_NAME_MAX + 4];
+            size_t len;
+            if (str_w_to_a_buf(w, buf, sizeof(buf))) buf[0] = 0;
+            len = strlen(buf);
+            if (len >= cbIndexName) {
+                memcpy(szIndexName, buf, cbIndexName - 1);
+                szIndexName[cbIndexName - 1] = 0;
+                err = JET_wrnBufferTruncated;
+            } else {
+                memcpy(szIndexName, buf, len + 1);
+            }
+            free(w);
         }
     }
     session_leave(s);
@@ -692,7 +686,7 @@ JET_ERR JET_API JetGetCurrentIndexW(JET_SESID sesid, JET_TABLEID tableid, JET_PW
     if (!szIndexName || cbIndexName < sizeof(wchar16)) {
         err = JET_errBufferTooSmall;
     } else {
-        wchar16 *w = str_a_to_w(cur_name(t), &err);
+        wchar16 *w = str_utf8_to_w(cur_name(t), &err);
         if (w) {
             size_t len = str_w_len(w), room = cbIndexName / sizeof(wchar16);
             wchar16 *out = (wchar16 *)szIndexName;

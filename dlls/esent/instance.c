@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "debug.h"
-#include "jet_private.h"
+#include "jet_table.h"
 #include "utf.h"
 
 DEFAULT_DEBUG_CHANNEL(esent);
@@ -435,8 +435,9 @@ static JET_ERR term(JET_INSTANCE instance, JET_GRBIT grbit)
         int i;
         while (inst->sessions) {
             struct jet_session *s = inst->sessions;
-            inst->sessions = s->next;
+            table_session_closed(s);
             transaction_session_closed(s);
+            inst->sessions = s->next;
             database_session_closed(s);
             handle_free(s->handle);
             free(s);

@@ -52,6 +52,8 @@ wchar16 *str_a_to_w(const char *s, JET_ERR *err);
 wchar16 *str_w_dup(const wchar16 *s, JET_ERR *err);
 /* UTF-16 to UTF-8 (for paths given to the engine). */
 char *str_w_to_utf8(const wchar16 *s, JET_ERR *err);
+/* UTF-8 (catalog names) to UTF-16; NULL for NULL. */
+wchar16 *str_utf8_to_w(const char *s, JET_ERR *err);
 /* UTF-16 to the ANSI code page, into buf of cb bytes (NUL-terminated);
  * JET_errBufferTooSmall if it does not fit. */
 JET_ERR str_w_to_a_buf(const wchar16 *s, char *buf, unsigned long cb);
@@ -65,6 +67,7 @@ const char *debugstr_w16(const wchar16 *s);
 struct jet_session;
 struct jet_table;
 struct tbl_shared;
+struct tbl_pending;
 
 /* A database attached to an instance (database.c). */
 struct jet_database {
@@ -105,6 +108,8 @@ struct jet_session {
     void *user;                /* reserved for the transaction layer */
     struct jet_table *tables;  /* open cursors (jet_table.h) */
     int trx_ddl;               /* the open transaction made DDL */
+    struct tbl_pending *pending; /* trees the open transaction created or
+                                  * deleted (table.c, table_txn_ended) */
 };
 
 /* The process-wide lock of the instance table, mode and global parameters. */

@@ -183,6 +183,79 @@ void table_close(struct jet_table *t);
 key_unicode_fn table_unicode_sort(void);
 const char *table_unicode_sort_version(void);
 
+/* ---- table.c: what DDL (ddl.c) shares ------------------------------------ */
+
+/* Names for the catalog: UTF-8 (A names go through UTF-16 first).  NULL
+ * gives NULL with *err JET_errInvalidParameter; malloc'ed otherwise. */
+char *table_name_w(const wchar16 *name, JET_ERR *err);
+char *table_name_a(const char *name, JET_ERR *err);
+/* The database of a JET_DBID the session opened; NULL if none
+ * (JET_errInvalidDatabaseId).  Instance lock not needed: an open database
+ * cannot be detached. */
+struct jet_database *table_db(struct jet_session *s, JET_DBID dbid);
+/* Opens a cursor on table objid (JetOpenTable's checks of grbit against the
+ * other sessions' cursors included), on its primary index, before-first. */
+JET_ERR table_open_cursor(struct jet_session *s, int dbslot, uint32_t objid, JET_GRBIT grbit,
+                          struct jet_table **out);
+/* Whether any cursor (of any session) is open on the table. */
+int table_in_use(struct jet_instance *inst, int dbslot, uint32_t objid);
+/* Called by transaction.c each time a level was left (s->trx_level is the
+ * new level; at level 0 after the store commit or abort): committed is 0
+ * for a rollback or a failed commit.  Drops the trees a rolled-back
+ * transaction created and those a committed one deleted, closes the
+ * cursors a rollback closes, and bumps the schema generation after DDL. */
+void table_txn_ended(struct jet_session *s, int committed);
+
+/* The transaction one DDL call writes through: the session's, or at level 0
+ * one of its own, committed (durably) by ddl_end.  Trees the call creates
+ * or deletes are announced here so that they are dropped at the right time
+ * (cat.h): created ones if the call or its transaction fails, deleted ones
+ * once the transaction committed. */
+struct ddl_txn {
+    struct jet_session *ses;
+    int dbslot;
+    store_db *db;
+    store_txn *txn;
+    int own;                  /* level 0: the call's own transaction */
+    int dirty;                /* entries were written into a created tree */
+    uint32_t *created, ncreated;
+    uint32_t *deleted, ndeleted;
+};
+/* JET_errTransReadOnly, JET_errPermissionDenied (read-only database). */
+JET_ERR ddl_begin(struct jet_session *s, int dbslot, struct ddl_txn *d);
+JET_ERR ddl_tree_created(struct ddl_txn *d, uint32_t root);
+JET_ERR ddl_tree_deleted(struct ddl_txn *d, uint32_t root);
+/* Ends the call: err < 0 undoes (the caller has already taken its catalog
+ * changes back from a session transaction); returns err or the commit's. */
+JET_ERR ddl_end(struct ddl_txn *d, JET_ERR err);
+
+/* ---- ddl.c -------------------------------------------------------------- */
+
+/* A JET_TABLECREATE* with its names converted and its unions resolved. */
+struct ddl_column {
+    struct cat_column_def def;
+    JET_COLUMNID *pcolumnid;   /* the caller's, or NULL */
+    JET_ERR *perr;             /* the caller's err field, or NULL */
+};
+struct ddl_index {
+    struct cat_index_def def;
+    JET_ERR *perr;
+};
+struct ddl_table_def {
+    const char *name, *template_name;
+    uint32_t pages, density;
+    JET_GRBIT grbit;
+    struct ddl_column *cols;
+    uint32_t ncols;
+    struct ddl_index *idx;
+    uint32_t nidx;
+};
+/* Creates the table with its columns and indexes (JetCreateTable,
+ * JetCreateTableColumnIndex*); *tableid gets a cursor on it, *created the
+ * number of objects made. */
+JET_ERR ddl_create_table(struct jet_session *s, JET_DBID dbid, const struct ddl_table_def *def,
+                         JET_TABLEID *tableid, unsigned long *created);
+
 /* ---- cursor.c ----------------------------------------------------------- */
 
 /* Points the cursor at index idx (-1: sequential order), before-first. */

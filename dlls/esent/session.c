@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 #include "debug.h"
-#include "jet_private.h"
+#include "jet_table.h"
 
 DEFAULT_DEBUG_CHANNEL(esent);
 
@@ -127,6 +127,7 @@ JET_ERR JET_API JetEndSession(JET_SESID sesid, JET_GRBIT grbit)
         err = 0;
     }
     inst = s->inst;
+    table_session_closed(s);
     transaction_session_closed(s);
     os_mutex_lock(inst->lock);
     database_session_closed(s);

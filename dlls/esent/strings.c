@@ -68,6 +68,21 @@ char *str_w_to_utf8(const wchar16 *s, JET_ERR *err)
     return u;
 }
 
+wchar16 *str_utf8_to_w(const char *s, JET_ERR *err)
+{
+    size_t n;
+    wchar16 *w;
+    *err = 0;
+    if (!s) return NULL;
+    n = utf8_to_utf16(s, (size_t)-1, NULL, 0);
+    if (!(w = malloc(n * sizeof(*w)))) {
+        *err = JET_errOutOfMemory;
+        return NULL;
+    }
+    utf8_to_utf16(s, (size_t)-1, w, n);
+    return w;
+}
+
 JET_ERR str_w_to_a_buf(const wchar16 *s, char *buf, unsigned long cb)
 {
     size_t need = os_utf16_to_ansi(s, (size_t)-1, NULL, 0);

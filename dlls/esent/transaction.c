@@ -13,6 +13,9 @@
  * inner level undoes exactly the writes made since it began, committing it
  * keeps them for the level below.  A rollback also cancels the prepared
  * updates of the session's cursors, as ESE does.
+ * Leaving a level tells the table layer (table_txn_ended): it drops the
+ * trees of rolled-back or committed DDL and closes the cursors a rollback
+ * closes.
  */
 #include <stdlib.h>
 
@@ -77,12 +80,14 @@ static JET_ERR leave_level(struct jet_session *s, int commit, unsigned store_fla
     if (--s->trx_level) {
         if (commit) store_txn_savepoint_release(s->txn);
         else store_txn_savepoint_rollback(s->txn);
+        table_txn_ended(s, commit);
         return 0;
     }
     if (commit) err = store_txn_commit(s->txn, store_flags);
     else store_txn_abort(s->txn);
     s->txn = NULL;
     s->trx_readonly = 0;
+    table_txn_ended(s, commit && err >= 0);
     return err;
 }
 
