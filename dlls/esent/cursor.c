@@ -185,6 +185,10 @@ static JET_ERR step(struct jet_table *t, int forward)
     case POS_AFTER_LAST:
         if (forward) return JET_errNoCurrentRecord;
         return landed(t, store_cursor_last(t->sc, txn), 0);
+    case POS_GAP:
+        /* Between entries at t->key (a failed seek or bookmark). */
+        return landed(t, store_cursor_seek(t->sc, txn, t->key, t->klen,
+                                           forward ? BT_SEEK_GE : BT_SEEK_LT, NULL), forward);
     default:
         return landed(t, forward ? store_cursor_next(t->sc, txn) : store_cursor_prev(t->sc, txn),
                       forward);

@@ -134,7 +134,8 @@ struct jet_table {
     uint32_t range_len;
 
     /* Prepared update. */
-    unsigned long prep;        /* 0 or JET_prep* */
+    int prepared;              /* an update is prepared (prep says which) */
+    unsigned long prep;        /* JET_prep* of the prepared update */
     uint8_t *copy;             /* the copy buffer, copycap bytes */
     uint32_t copycap;
     struct rec_builder rb;

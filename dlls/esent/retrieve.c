@@ -86,7 +86,7 @@ static JET_ERR src_open(struct jet_table *t, int want_copy, struct src *src)
     JET_ERR err;
     memset(src, 0, sizeof(*src));
     src->t = t;
-    if (want_copy && t->prep) {
+    if (want_copy && t->prepared) {
         assert(t->rb.buf && t->rb.len >= REC_HEADER);
         src->rec = t->rb.buf;
         src->len = t->rb.len;
@@ -417,7 +417,7 @@ static JET_ERR count_values(struct src *src, JET_COLUMNID id, JET_GRBIT grbit, u
  * buffer, each opened when first needed. */
 static JET_ERR retrieve_entry(struct jet_table *t, struct src srcs[2], JET_RETRIEVECOLUMN *rc)
 {
-    int copy = (rc->grbit & JET_bitRetrieveCopy) && t->prep;
+    int copy = (rc->grbit & JET_bitRetrieveCopy) && t->prepared;
     struct src *src = &srcs[copy];
     struct retr r;
     JET_ERR err;
@@ -907,7 +907,7 @@ static JET_ERR get_record_size(JET_SESID sesid, JET_TABLEID tableid, void *out, 
         err = JET_errInvalidParameter;
     } else if (grbit & ~(JET_GRBIT)RECSIZE_GRBITS) {
         err = JET_errInvalidGrbit;
-    } else if ((grbit & JET_bitRecordSizeInCopyBuffer) && !t->prep) {
+    } else if ((grbit & JET_bitRecordSizeInCopyBuffer) && !t->prepared) {
         err = JET_errNoCurrentRecord;
     } else if ((err = src_open(t, !!(grbit & JET_bitRecordSizeInCopyBuffer), &src)) >= 0) {
         /* The key: the record's bookmark; an insert's key is not made yet. */

@@ -180,13 +180,14 @@ static void prep_clear(struct jet_table *t, int cancel)
         t->prep_txn = NULL;
     }
     t->nnew_lids = 0;
+    t->prepared = 0;
     t->prep = 0;
     t->autoinc_value = 0;
 }
 
 void update_cancel(struct jet_table *t)
 {
-    if (t->prep) prep_clear(t, 1);
+    if (t->prepared) prep_clear(t, 1);
 }
 
 /* ---- autoincrement --------------------------------------------------------- */
@@ -309,7 +310,7 @@ static JET_ERR prepare(struct jet_table *t, unsigned long prep)
 
     switch (prep) {
     case JET_prepCancel:
-        if (!t->prep) return JET_errUpdateNotPrepared;
+        if (!t->prepared) return JET_errUpdateNotPrepared;
         prep_clear(t, 1);
         return 0;
     case JET_prepInsert:
@@ -321,7 +322,7 @@ static JET_ERR prepare(struct jet_table *t, unsigned long prep)
     default:
         return JET_errInvalidParameter;
     }
-    if (t->prep) return JET_errAlreadyPrepared;
+    if (t->prepared) return JET_errAlreadyPrepared;
     if ((err = writable(t))) return err;
     if ((err = alloc_copy(t))) return err;
     if (prep == JET_prepInsert) {
@@ -332,6 +333,7 @@ static JET_ERR prepare(struct jet_table *t, unsigned long prep)
         memcpy(t->prep_bm, t->bm, t->bmlen);
         t->prep_bmlen = t->bmlen;
     }
+    t->prepared = 1;
     t->prep = prep;
     t->nnew_lids = 0;
     if (prep == JET_prepInsert || prep == JET_prepInsertCopy ||
@@ -479,7 +481,7 @@ static JET_ERR set_column(struct jet_table *t, JET_COLUMNID id, const void *data
     const struct rec_column *rc;
     JET_ERR err;
 
-    if (!t->prep) return JET_errUpdateNotPrepared;
+    if (!t->prepared) return JET_errUpdateNotPrepared;
     if (grbit & ~(JET_GRBIT)SET_BITS) return JET_errInvalidGrbit;
     if ((err = rec_schema_find(&t->sch.rs, id, &rc))) return err;
     if (!data && cb && (!(grbit & JET_bitSetSizeLV) || !(rc->flags & REC_COL_LONG)))
@@ -839,7 +841,7 @@ static JET_ERR do_update(struct jet_table *t, void *pvBookmark, JET_ULONG_ cbBoo
     JET_ERR err;
     int implicit;
 
-    if (!t->prep) return JET_errUpdateNotPrepared;
+    if (!t->prepared) return JET_errUpdateNotPrepared;
     if ((err = writable(t))) return err;
     if ((err = rec_builder_finish(&t->rb, record_cap(t), &rec, &len))) return err;
     if ((err = check_not_null(t, rec, len))) return err;
@@ -914,7 +916,7 @@ static JET_ERR do_delete(struct jet_table *t)
     store_txn *txn, *implicit = NULL;
     JET_ERR err;
 
-    if (t->prep && t->prep != JET_prepInsertCopyDeleteOriginal) update_cancel(t);
+    if (t->prepared && t->prep != JET_prepInsertCopyDeleteOriginal) update_cancel(t);
     if ((err = writable(t))) return err;
     if ((err = cursor_record(t, &cur, &len))) return err;
     if (!(rec = malloc(len ? len : 1))) return JET_errOutOfMemory;

@@ -217,6 +217,9 @@ TEST(records_seek_and_ranges)
     expect_err(JET_errSuccess, JetMakeKey(f.ses, f.tab, &i, sizeof(i), JET_bitNewKey));
     expect_err(JET_errInvalidParameter, JetSeek(f.ses, f.tab, JET_bitSeekEQ | JET_bitSeekGE));
     expect_err(JET_errInvalidBufferSize, JetMakeKey(f.ses, f.tab, &i, 2, JET_bitNewKey));
+    /* A failed NewKey leaves no key (ESE resets the key first). */
+    expect_err(JET_errKeyNotMade, JetMakeKey(f.ses, f.tab, &i, sizeof(i), 0));
+    expect_err(JET_errSuccess, JetMakeKey(f.ses, f.tab, &i, sizeof(i), JET_bitNewKey));
     expect_err(JET_errKeyIsMade, JetMakeKey(f.ses, f.tab, &i, sizeof(i), 0));
 
     /* [20, 30] with an upper inclusive range. */
@@ -227,12 +230,12 @@ TEST(records_seek_and_ranges)
     n = 1;
     while (JetMove(f.ses, f.tab, JET_MoveNext, 0) == JET_errSuccess) n++;
     ok(n == 6, "%lu rows in [20, 30]", n);
-    /* The range is gone once run past. */
+    /* The range is gone once run past, and the cursor is after the last
+     * row of the whole index. */
     expect_err(JET_errInvalidOperation, JetSetIndexRange(f.ses, f.tab, JET_bitRangeRemove));
     expect_err(JET_errSuccess, JetMove(f.ses, f.tab, JET_MovePrevious, 0));
-    ok(current_id(&f) == 30, "back from after the range: %ld", current_id(&f));
-    expect_err(JET_errSuccess, JetMove(f.ses, f.tab, JET_MoveNext, 0));
-    ok(current_id(&f) == 32, "no range any more: %ld", current_id(&f));
+    ok(current_id(&f) == 98, "back from after the range: %ld", current_id(&f));
+    expect_err(JET_errNoCurrentRecord, JetMove(f.ses, f.tab, JET_MoveNext, 0));
 
     /* Exclusive upper range, and JetIndexRecordCount inside it. */
     expect_err(JET_errSuccess, seek_id(&f, 20, JET_bitSeekGE));
@@ -265,7 +268,7 @@ TEST(records_seek_and_ranges)
     expect_err(JET_errSuccess, JetMakeKey(f.ses, f.tab, "high", 4, JET_bitNewKey));
     expect_err(JET_errSuccess, JetSeek(f.ses, f.tab, JET_bitSeekLE));
     ok(current_id(&f) == 98, "LE high is the last high: %ld", current_id(&f));
-    expect_err(JET_errSuccess, JetMakeKey(f.ses, f.tab, "l", 1, JET_bitNewKey | JET_bitPartialColumnEndLimit));
+    expect_err(JET_errSuccess, JetMakeKey(f.ses, f.tab, "l", 1, JET_bitNewKey | JET_bitPartialColumnStartLimit));
     expect_err(JET_errSuccess, JetSeek(f.ses, f.tab, JET_bitSeekLT));
     ok(current_id(&f) == 98, "LT l* is the last high: %ld", current_id(&f));
     /* KeyNE skips the duplicates. */

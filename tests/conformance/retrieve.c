@@ -94,8 +94,11 @@ static void rfix_setup(struct rfix *f, const char *name)
     expect_err(JET_errSuccess, JetSetColumn(f->ses, f->tab, f->id, &id, sizeof(id), 0, NULL));
     expect_err(JET_errSuccess, JetSetColumn(f->ses, f->tab, f->name, "alice", 5, 0, NULL));
     expect_err(JET_errSuccess, JetSetColumn(f->ses, f->tab, f->data, f->lv, sizeof(f->lv), 0, NULL));
-    for (tag = 10; tag <= 30; tag += 10)
-        expect_err(JET_errSuccess, JetSetColumn(f->ses, f->tab, f->tags, &tag, sizeof(tag), 0, NULL));
+    for (tag = 10; tag <= 30; tag += 10) {
+        /* itagSequence 0 appends a value (NULL setinfo means itag 1). */
+        JET_SETINFO si = { sizeof(JET_SETINFO), 0, 0 };
+        expect_err(JET_errSuccess, JetSetColumn(f->ses, f->tab, f->tags, &tag, sizeof(tag), 0, &si));
+    }
     expect_err(JET_errSuccess, JetUpdate(f->ses, f->tab, NULL, 0, NULL));
     expect_err(JET_errSuccess, JetMove(f->ses, f->tab, JET_MoveFirst, 0));
 }
@@ -392,7 +395,8 @@ TEST(retrieve_columns)
 
 static void *JET_API test_realloc(void *ctx, void *pv, JET_ULONG_ cb)
 {
-    (*(long *)ctx) += cb ? (pv ? 0 : 1) : -1;
+    /* Counts live blocks: a new one +1, a freed one -1 (freeing NULL is no block). */
+    (*(long *)ctx) += cb ? (pv ? 0 : 1) : (pv ? -1 : 0);
     if (!cb) {
         free(pv);
         return NULL;
@@ -454,7 +458,10 @@ TEST(retrieve_enumerate_columns)
                                                        JET_bitEnumerateCompressOutput));
     ok(n == 2, "tagged columns %lu", (unsigned long)n);
     c = find_enum(cols, n, f.data);
-    ok(c && c->err == JET_wrnColumnSingleValue && c->cbData == 100, "data compressed: %ld", c ? (long)c->err : 0);
+    /* A separated LV is never compressed into the column (ESE's
+     * fldenum.cxx); cut at cbDataMost it says so. */
+    ok(c && c->err == 0 && c->cEnumColumnValue == 1 && c->rgEnumColumnValue[0].cbData == 100 &&
+           c->rgEnumColumnValue[0].err == JET_wrnColumnTruncated, "data cut, not compressed: %ld", c ? (long)c->err : 0);
     c = find_enum(cols, n, f.tags);
     ok(c && c->err == 0 && c->cEnumColumnValue == 3, "tags not compressed");
     free_enum(&live, cols, n);
