@@ -899,3 +899,259 @@ out:
     TRACE("-> %ld\n", (long)err);
     return err;
 }
+
+/* ---- positions, secondary bookmarks, hints ------------------------------------ */
+
+/* Counts the entries of the current index: *before those before the tree
+ * key (key NULL: none), *total all of them.  Walks the index (ESE gives
+ * estimates; exact counts are a valid estimate). */
+static JET_ERR count_entries(struct jet_table *t, const uint8_t *key, uint32_t klen, uint32_t *before,
+                             uint32_t *total)
+{
+    store_cursor *c;
+    store_txn *txn = table_txn(t);
+    const uint8_t *k, *v;
+    uint32_t kl, vl, n = 0, lt = 0;
+    JET_ERR err;
+
+    if ((err = store_cursor_open(t->ses->inst->st, t->sdb, cur_tree(t), &c))) return err;
+    for (err = store_cursor_first(c, txn); !err; err = store_cursor_next(c, txn)) {
+        if ((err = store_cursor_get(c, &k, &kl, &v, &vl))) break;
+        if (key && key_compare(k, kl, key, klen) < 0) lt++;
+        n++;
+    }
+    store_cursor_close(c);
+    if (err == JET_errNoCurrentRecord) err = 0;
+    *before = lt;
+    *total = n;
+    return err;
+}
+
+JET_ERR JET_API JetGetRecordPosition(JET_SESID sesid, JET_TABLEID tableid, JET_RECPOS *precpos,
+                                     JET_ULONG_ cbRecpos)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    uint32_t lt, total;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %p, %lu)\n", (void *)sesid, (void *)tableid, (void *)precpos, (unsigned long)cbRecpos);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (!precpos || cbRecpos < sizeof(*precpos)) {
+        err = JET_errInvalidParameter;
+    } else if (!(err = resolve_pending(t)) && t->pos != POS_ON) {
+        err = JET_errNoCurrentRecord;
+    } else if (!err && !(err = count_entries(t, t->key, t->klen, &lt, &total))) {
+        precpos->cbStruct = sizeof(*precpos);
+        precpos->centriesLT = lt;
+        precpos->centriesInRange = 1;
+        precpos->centriesTotal = total;
+    }
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetGotoPosition(JET_SESID sesid, JET_TABLEID tableid, JET_RECPOS *precpos)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    uint32_t lt, total, target, i;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %p)\n", (void *)sesid, (void *)tableid, (void *)precpos);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (!precpos || precpos->cbStruct != sizeof(*precpos) || precpos->centriesLT > precpos->centriesTotal ||
+        !precpos->centriesTotal) {
+        err = JET_errInvalidParameter;
+        goto leave;
+    }
+    update_cancel(t);
+    t->range = 0;
+    if ((err = ensure_sc(t)) || (err = count_entries(t, NULL, 0, &lt, &total))) goto leave;
+    if (!total) {
+        t->pos = POS_BEFORE_FIRST;
+        err = JET_errRecordNotFound;
+        goto leave;
+    }
+    /* The same fraction of this index. */
+    target = (uint32_t)((uint64_t)precpos->centriesLT * total / precpos->centriesTotal);
+    if (target >= total) target = total - 1;
+    err = landed(t, store_cursor_first(t->sc, table_txn(t)), 0);
+    for (i = 0; i < target && !err; i++) err = step(t, 1);
+    if (err == JET_errNoCurrentRecord) err = JET_errRecordNotFound;
+leave:
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetGetCursorInfo(JET_SESID sesid, JET_TABLEID tableid, void *pvResult, JET_ULONG_ cbMax,
+                                 JET_ULONG_ InfoLevel)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    const uint8_t *rec;
+    uint32_t len;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %p, %lu, %lu)\n", (void *)sesid, (void *)tableid, pvResult, (unsigned long)cbMax,
+          (unsigned long)InfoLevel);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (cbMax || InfoLevel) err = JET_errInvalidParameter;
+    else err = cursor_record(t, &rec, &len);
+    if (err == JET_errRecordDeleted) err = JET_errNoCurrentRecord;
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetGetSecondaryIndexBookmark(JET_SESID sesid, JET_TABLEID tableid, void *pvSecondaryKey,
+                                             JET_ULONG_ cbSecondaryKeyMax, JET_ULONG_ *pcbSecondaryKeyActual,
+                                             void *pvPrimaryBookmark, JET_ULONG_ cbPrimaryBookmarkMax,
+                                             JET_ULONG_ *pcbPrimaryBookmarkActual, const JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err, e2;
+
+    TRACE("(%p, %p, %p, %lu, %p, %p, %lu, %p, 0x%lx)\n", (void *)sesid, (void *)tableid, pvSecondaryKey,
+          (unsigned long)cbSecondaryKeyMax, (void *)pcbSecondaryKeyActual, pvPrimaryBookmark,
+          (unsigned long)cbPrimaryBookmarkMax, (void *)pcbPrimaryBookmarkActual, (unsigned long)grbit);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (grbit) {
+        err = JET_errInvalidGrbit;
+    } else if (!is_secondary(t)) {
+        err = JET_errNoCurrentIndex;
+    } else if (!(err = resolve_pending(t)) && t->pos != POS_ON && t->pos != POS_DELETED) {
+        err = JET_errNoCurrentRecord;
+    } else if (!err) {
+        err = copy_out(t->key, entry_key_len(t), pvSecondaryKey, cbSecondaryKeyMax, pcbSecondaryKeyActual,
+                       JET_errBufferTooSmall);
+        e2 = copy_out(t->bm, t->bmlen, pvPrimaryBookmark, cbPrimaryBookmarkMax, pcbPrimaryBookmarkActual,
+                      JET_errBufferTooSmall);
+        if (!err) err = e2;
+    }
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetGotoSecondaryIndexBookmark(JET_SESID sesid, JET_TABLEID tableid, void *pvSecondaryKey,
+                                              JET_ULONG_ cbSecondaryKey, void *pvPrimaryBookmark,
+                                              JET_ULONG_ cbPrimaryBookmark, const JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    uint8_t key[KEY_BUF_MAX + TBL_BOOKMARK_MAX];
+    int exact = 0;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %p, %lu, %p, %lu, 0x%lx)\n", (void *)sesid, (void *)tableid, pvSecondaryKey,
+          (unsigned long)cbSecondaryKey, pvPrimaryBookmark, (unsigned long)cbPrimaryBookmark,
+          (unsigned long)grbit);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (grbit & ~(JET_GRBIT)JET_bitBookmarkPermitVirtualCurrency) {
+        err = JET_errInvalidGrbit;
+    } else if (!is_secondary(t)) {
+        err = JET_errNoCurrentIndex;
+    } else if (!pvSecondaryKey || !cbSecondaryKey || cbSecondaryKey > KEY_BUF_MAX ||
+               !pvPrimaryBookmark || !cbPrimaryBookmark || cbPrimaryBookmark > TBL_BOOKMARK_MAX) {
+        err = JET_errInvalidBookmark;
+    } else {
+        update_cancel(t);
+        t->range = 0;
+        memcpy(key, pvSecondaryKey, cbSecondaryKey);
+        memcpy(key + cbSecondaryKey, pvPrimaryBookmark, cbPrimaryBookmark);
+        if (!(err = ensure_sc(t))) {
+            err = store_cursor_seek(t->sc, table_txn(t), key, cbSecondaryKey + cbPrimaryBookmark, BT_SEEK_GE,
+                                    &exact);
+            if (!err && exact) {
+                err = take_entry(t);
+            } else if (err == JET_errRecordNotFound || !err) {
+                if (grbit & JET_bitBookmarkPermitVirtualCurrency) {
+                    /* On the place the entry would be. */
+                    memcpy(t->key, key, cbSecondaryKey + cbPrimaryBookmark);
+                    t->klen = cbSecondaryKey + cbPrimaryBookmark;
+                    memcpy(t->bm, pvPrimaryBookmark, cbPrimaryBookmark);
+                    t->bmlen = cbPrimaryBookmark;
+                    t->pos = POS_GAP;
+                    t->rec_valid = 0;
+                }
+                err = JET_errRecordDeleted;
+            }
+        }
+    }
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+/* Prefetch hints: the cache reads what it needs; nothing to do. */
+JET_ERR JET_API JetSetTableSequential(JET_SESID sesid, JET_TABLEID tableid, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, 0x%lx)\n", (void *)sesid, (void *)tableid, (unsigned long)grbit);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (grbit & ~(JET_GRBIT)(JET_bitPrereadForward | JET_bitPrereadBackward)) err = JET_errInvalidGrbit;
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetResetTableSequential(JET_SESID sesid, JET_TABLEID tableid, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, 0x%lx)\n", (void *)sesid, (void *)tableid, (unsigned long)grbit);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (grbit) err = JET_errInvalidGrbit;
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetPrereadKeys(JET_SESID sesid, JET_TABLEID tableid, const void **rgpvKeys,
+                               const JET_ULONG_ *rgcbKeys, JET_LONG_ ckeys, JET_LONG_ *pckeysPreread,
+                               JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, %p, %p, %ld, %p, 0x%lx)\n", (void *)sesid, (void *)tableid, (void *)rgpvKeys,
+          (void *)rgcbKeys, (long)ckeys, (void *)pckeysPreread, (unsigned long)grbit);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    if (grbit & ~(JET_GRBIT)(JET_bitPrereadForward | JET_bitPrereadBackward)) err = JET_errInvalidGrbit;
+    else if (ckeys < 0 || (ckeys && (!rgpvKeys || !rgcbKeys))) err = JET_errInvalidParameter;
+    else if (pckeysPreread) *pckeysPreread = ckeys; /* a hint: every key counts as preread */
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetIndexRecordCount2(JET_SESID sesid, JET_TABLEID tableid, JET_UINT64_ *pcrec,
+                                     JET_UINT64_ crecMax)
+{
+    JET_ULONG_ n = 0;
+    JET_ERR err;
+    TRACE("(%p, %p, %p, %llu)\n", (void *)sesid, (void *)tableid, (void *)pcrec, (unsigned long long)crecMax);
+    if (!pcrec) err = JET_errInvalidParameter;
+    else err = JetIndexRecordCount(sesid, tableid, &n, crecMax > 0xFFFFFFFFu ? 0 : (JET_ULONG_)crecMax);
+    if (!err) *pcrec = n;
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}

@@ -495,3 +495,55 @@ TEST(records_long_values_and_multivalues)
     expect_err(JET_errSuccess, JetDelete(f.ses, f.tab));
     teardown(&f);
 }
+
+TEST(records_positions_and_secondary_bookmarks)
+{
+    struct fixture f;
+    JET_RECPOS pos;
+    unsigned char skey[256], pbm[256];
+    unsigned long cbs = 0, cbp = 0;
+    long i;
+
+    setup(&f, "pos");
+    expect_err(JET_errRecordNotFound, (pos.cbStruct = sizeof(pos), pos.centriesLT = 0, pos.centriesTotal = 10,
+                                       pos.centriesInRange = 1, JetGotoPosition(f.ses, f.tab, &pos)));
+    for (i = 0; i < 20; i++) {
+        char name[8];
+        snprintf(name, sizeof(name), "k%02ld", 19 - i);
+        expect_err(JET_errSuccess, insert_row(&f, i, name));
+    }
+    expect_err(JET_errSuccess, seek_id(&f, 5, JET_bitSeekEQ));
+    memset(&pos, 0, sizeof(pos));
+    expect_err(JET_errInvalidParameter, JetGetRecordPosition(f.ses, f.tab, &pos, sizeof(pos) - 1));
+    expect_err(JET_errSuccess, JetGetRecordPosition(f.ses, f.tab, &pos, sizeof(pos)));
+    ok(pos.centriesLT == 5 && pos.centriesTotal == 20, "position %lu of %lu", (unsigned long)pos.centriesLT,
+       (unsigned long)pos.centriesTotal);
+    pos.centriesLT = 1;
+    pos.centriesTotal = 2;
+    expect_err(JET_errSuccess, JetGotoPosition(f.ses, f.tab, &pos));
+    ok(current_id(&f) == 10, "half way is id %ld", current_id(&f));
+    pos.centriesLT = 3;
+    expect_err(JET_errInvalidParameter, JetGotoPosition(f.ses, f.tab, &pos));
+    expect_err(JET_errSuccess, JetGetCursorInfo(f.ses, f.tab, NULL, 0, 0));
+    expect_err(JET_errInvalidParameter, JetGetCursorInfo(f.ses, f.tab, NULL, 4, 0));
+
+    /* Secondary index bookmarks. */
+    expect_err(JET_errNoCurrentIndex, JetGetSecondaryIndexBookmark(f.ses, f.tab, skey, sizeof(skey), &cbs, pbm,
+                                                                   sizeof(pbm), &cbp, 0));
+    expect_err(JET_errSuccess, JetSetCurrentIndexA(f.ses, f.tab, "byname"));
+    expect_err(JET_errSuccess, JetMakeKey(f.ses, f.tab, "k07", 3, JET_bitNewKey));
+    expect_err(JET_errSuccess, JetSeek(f.ses, f.tab, JET_bitSeekEQ));
+    ok(current_id(&f) == 12, "k07 is id %ld", current_id(&f));
+    expect_err(JET_errSuccess, JetGetSecondaryIndexBookmark(f.ses, f.tab, skey, sizeof(skey), &cbs, pbm,
+                                                            sizeof(pbm), &cbp, 0));
+    ok(cbs > 0 && cbp > 0, "secondary bookmark %lu + %lu bytes", cbs, cbp);
+    expect_err(JET_errSuccess, JetMove(f.ses, f.tab, JET_MoveFirst, 0));
+    expect_err(JET_errSuccess, JetGotoSecondaryIndexBookmark(f.ses, f.tab, skey, cbs, pbm, cbp, 0));
+    ok(current_id(&f) == 12, "back on id %ld", current_id(&f));
+    expect_err(JET_errInvalidBookmark, JetGotoSecondaryIndexBookmark(f.ses, f.tab, NULL, 0, pbm, cbp, 0));
+    expect_err(JET_errSuccess, JetDelete(f.ses, f.tab));
+    expect_err(JET_errRecordDeleted, JetGotoSecondaryIndexBookmark(f.ses, f.tab, skey, cbs, pbm, cbp, 0));
+    expect_err(JET_errSuccess, JetSetTableSequential(f.ses, f.tab, 0));
+    expect_err(JET_errSuccess, JetResetTableSequential(f.ses, f.tab, 0));
+    teardown(&f);
+}
