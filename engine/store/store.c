@@ -700,7 +700,7 @@ int store_txn_get(store_txn *t, store_db *db, uint32_t tree, const void *key, ui
     if (e) {
         if (e->kind == WS_DELETE) return JET_errRecordNotFound;
         *vlen = e->vlen;
-        if (buf) memcpy(buf, e->key + e->klen, e->vlen < bufsize ? e->vlen : bufsize);
+        if (buf && e->vlen) memcpy(buf, e->val, e->vlen < bufsize ? e->vlen : bufsize);
         return 0;
     }
     store_read_begin(t->s);
@@ -725,20 +725,20 @@ int store_apply_op(store_db *db, uint8_t kind, uint32_t tree, const uint8_t *key
     return err == JET_errRecordNotFound ? 0 : err;
 }
 
-/* Serializes the logged part of the write set into TXN records, each at
- * most max bytes: recs[i] is a record payload; the last one carries the
- * commit mark.  Returns the number of records (0: nothing to log). */
-static int build_records(store_txn *t, struct ws_entry **v, uint32_t n, uint32_t max,
-                         struct buf **recs, int *nrecs)
+/* Serializes the logged part of the write set, in its order, into TXN
+ * records, each at most max bytes: recs[i] is a record payload; the last
+ * one carries the commit mark.  Returns the number of records (0: nothing
+ * to log). */
+static int build_records(store_txn *t, uint32_t max, struct buf **recs, int *nrecs)
 {
     struct buf *out = NULL, *cur = NULL;
-    int count = 0, err = 0;
-    uint32_t i, nops = 0;
+    struct ws_entry *e;
+    int count = 0, err = 0, i;
+    uint32_t nops = 0;
 
     *recs = NULL;
     *nrecs = 0;
-    for (i = 0; i < n; i++) {
-        struct ws_entry *e = v[i];
+    for (e = ws_first(&t->ws); e; e = ws_next(e)) {
         size_t need = 12 + e->klen + (e->kind == WS_PUT ? 4 + e->vlen : 0);
         if (!db_logged(t->s, t->s->dbs[e->dbid])) continue;
         if (!cur || cur->len + need > max) {
@@ -765,7 +765,7 @@ static int build_records(store_txn *t, struct ws_entry **v, uint32_t n, uint32_t
         put_u16(buf_grab(cur, 2), (uint16_t)e->klen);
         if (e->kind == WS_PUT) put_u32(buf_grab(cur, 4), e->vlen);
         memcpy(buf_grab(cur, e->klen), e->key, e->klen);
-        if (e->kind == WS_PUT && e->vlen) memcpy(buf_grab(cur, e->vlen), e->key + e->klen, e->vlen);
+        if (e->kind == WS_PUT && e->vlen) memcpy(buf_grab(cur, e->vlen), e->val, e->vlen);
         nops++;
     }
     if (cur) {
@@ -773,7 +773,7 @@ static int build_records(store_txn *t, struct ws_entry **v, uint32_t n, uint32_t
         cur->p[8] = 1; /* the commit mark */
     }
     if (err) {
-        for (i = 0; i < (uint32_t)count; i++) free(out[i].p);
+        for (i = 0; i < count; i++) free(out[i].p);
         free(out);
         return err;
     }
@@ -785,29 +785,26 @@ static int build_records(store_txn *t, struct ws_entry **v, uint32_t n, uint32_t
 int store_txn_commit(store_txn *t, unsigned flags)
 {
     store *s = t->s;
-    struct ws_entry **v = NULL;
+    struct ws_entry *e;
     struct buf *recs = NULL;
     int nrecs = 0, i, err;
-    uint32_t k;
     lsn_t lsn = 0;
 
     if ((err = check_failed(s))) goto out;
     if (!t->ws.count) goto out;
-    if ((err = ws_sorted(&t->ws, &v))) goto out;
-    if (s->lg && (err = build_records(t, v, t->ws.count, log_max_payload(s->lg), &recs, &nrecs)))
-        goto out;
+    if (s->lg && (err = build_records(t, log_max_payload(s->lg), &recs, &nrecs))) goto out;
 
+    /* The write set is in B-tree order: each tree is applied in one pass. */
     os_rwlock_write_lock(s->latch);
     if (!(err = check_failed(s))) {
-        for (k = 0; k < t->ws.count && !err; k++) {
-            struct ws_entry *e = v[k];
+        for (e = ws_first(&t->ws); e && !err; e = ws_next(e)) {
             store_db *db = s->dbs[e->dbid];
             if (!db) {
                 err = JET_errDatabaseNotFound; /* detached under an open transaction */
                 break;
             }
             if (s->lg) pager_set_lsn(db->pg, log_end(s->lg));
-            err = store_apply_op(db, e->kind, e->tree, e->key, e->klen, e->key + e->klen, e->vlen);
+            err = store_apply_op(db, e->kind, e->tree, e->key, e->klen, e->val, e->vlen);
         }
         for (i = 0; i < nrecs && !err; i++)
             err = append(s, STORE_REC_TXN, recs[i].p, (uint32_t)recs[i].len, &lsn);
@@ -827,7 +824,6 @@ int store_txn_commit(store_txn *t, unsigned flags)
 out:
     for (i = 0; i < nrecs; i++) free(recs[i].p);
     free(recs);
-    free(v);
     store_txn_abort(t);
     return err;
 }

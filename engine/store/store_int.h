@@ -1,7 +1,8 @@
 /*
  * store_int.h - internals shared by the store's files (store.c,
- * store_wset.c, store_recover.c): the structures, the write set, and the
- * log record formats.  Nothing outside engine/store/ includes this.
+ * store_wset.c, store_savepoint.c, store_cursor.c, store_recover.c): the
+ * structures, the write set and its undo log, and the log record formats.
+ * Nothing outside engine/store/ includes this.
  *
  * Log records of the store (types for log_append; payload layouts, all
  * integers little-endian; docs/format.md repeats them):
@@ -76,19 +77,61 @@ struct store {
     struct store_stats stats;
 };
 
-/* One change in a write set: the latest state of one (db, tree, key). */
+/* One change in a write set: the latest state of one (db, tree, key), and
+ * a node of the write set's skip list.  One allocation holds the node, its
+ * height links, the key and the first value put; a later put with another
+ * value gets a block of its own (val then points there), so a value's
+ * bytes never change while an undo record may still point at them. */
 struct ws_entry {
     uint8_t kind;      /* WS_PUT or WS_DELETE */
     uint8_t dbid;
+    uint8_t height;    /* links in next[], 1 .. WS_MAX_HEIGHT */
     uint32_t tree;
     uint32_t klen, vlen;
-    uint8_t *key;      /* klen bytes, then vlen bytes of value (one block) */
+    uint64_t pfx;      /* the key's first 8 bytes big-endian, 0-padded: compares first */
+    uint8_t *key;      /* klen bytes, inside the node */
+    const uint8_t *val;/* vlen bytes: inside the node (ws_val_inline) or own block */
+    struct ws_entry *next[]; /* next entry at each level, then key, then first value */
 };
 
-struct ws {
-    struct ws_entry **slots; /* open addressing, power-of-two size */
-    uint32_t nslots, count;
+#define WS_MAX_HEIGHT 16 /* level i holds about 4^-i of the entries */
+
+/* The value bytes stored inside the node (the first value put). */
+static inline const uint8_t *ws_val_inline(const struct ws_entry *e)
+{
+    return e->key + e->klen;
+}
+
+/* The state of an entry before a change made while a savepoint existed
+ * (kind 0: the change created the entry).  The record owns val when it is
+ * not e's inline value. */
+struct ws_undo {
+    struct ws_entry *e;
+    const uint8_t *val;
+    uint32_t vlen;
+    uint8_t kind;
+};
+
+/* A savepoint: the undo log's length and the write set's totals when it
+ * was taken (the totals check the rollback). */
+struct ws_mark {
+    uint32_t nundo, count;
     uint64_t bytes;
+};
+
+/* A transaction's write set: a skip list of entries in (dbid, tree, key)
+ * order, plus the undo log while savepoints exist (store_savepoint.c). */
+struct ws {
+    struct ws_entry *head[WS_MAX_HEIGHT]; /* first entry at each level */
+    struct ws_entry *tail[WS_MAX_HEIGHT]; /* last entry at each level (appends) */
+    uint32_t height;   /* levels in use */
+    uint32_t count;
+    uint64_t bytes;    /* keys and values of the entries */
+    uint32_t rng;      /* for node heights */
+    struct ws_undo *undo;
+    uint32_t nundo, undo_cap;
+    struct ws_mark *marks;
+    uint32_t nmarks, marks_cap;
 };
 
 struct store_txn {
@@ -101,12 +144,41 @@ struct store_txn {
 void ws_init(struct ws *w);
 void ws_free(struct ws *w);
 struct ws_entry *ws_find(const struct ws *w, int dbid, uint32_t tree, const void *key, uint32_t klen);
-/* Records the latest state of a key; JET_errOutOfMemory on failure. */
+/* Records the latest state of a key (and, under a savepoint, an undo record
+ * of the previous one); JET_errOutOfMemory on failure, the write set then
+ * unchanged. */
 int ws_set(struct ws *w, uint8_t kind, int dbid, uint32_t tree, const void *key, uint32_t klen,
            const void *val, uint32_t vlen);
-/* The entries sorted by (dbid, tree, key): commit applies them in B-tree
- * order.  The array is malloc'ed (free it); NULL with count 0 is fine. */
-int ws_sorted(const struct ws *w, struct ws_entry ***out);
+/* The entries in (dbid, tree, key) order: commit applies them in B-tree
+ * order. */
+static inline struct ws_entry *ws_first(const struct ws *w)
+{
+    return w->head[0];
+}
+static inline struct ws_entry *ws_next(const struct ws_entry *e)
+{
+    return e->next[0];
+}
+/* The entry of (dbid, tree) that dir (BT_SEEK_GE/GT/LE/LT) names relative
+ * to key, or NULL. */
+struct ws_entry *ws_seek(const struct ws *w, int dbid, uint32_t tree, const void *key, uint32_t klen,
+                         int dir);
+/* The first entry of (dbid, tree) (last 0) or its last (last 1), or NULL. */
+struct ws_entry *ws_edge(const struct ws *w, int dbid, uint32_t tree, int last);
+/* Takes e out of the list and frees it (savepoint rollback). */
+void ws_remove(struct ws *w, struct ws_entry *e);
+/* Frees val, a value of e (current or from an undo record), unless it is
+ * e's inline one, which goes with the node. */
+void ws_val_free(const struct ws_entry *e, const uint8_t *val);
+
+/* Undo log (store_savepoint.c), used by ws_set while w->nmarks > 0:
+ * ws_undo_reserve makes room for one record (JET_errOutOfMemory), then
+ * ws_undo_push, which cannot fail, records e's state before the change
+ * (kind 0: e was just created). */
+int ws_undo_reserve(struct ws *w);
+void ws_undo_push(struct ws *w, struct ws_entry *e, uint8_t kind, const uint8_t *val, uint32_t vlen);
+/* Frees the undo log (transaction end). */
+void ws_undo_free(struct ws *w);
 
 /* Shared helpers (store.c). */
 int store_err_from_os(int oserr);
