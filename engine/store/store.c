@@ -168,7 +168,9 @@ int store_db_probe(os_vfs *vfs, const char *path, struct store_db_info *info)
 
 static int db_logged(const store *s, const store_db *db)
 {
-    return s->lg && !(db->flags & STORE_DB_NOLOG);
+    /* A database detached under an open transaction is not logged; the
+     * commit's apply step then fails with JET_errDatabaseNotFound. */
+    return s->lg && db && !(db->flags & STORE_DB_NOLOG);
 }
 
 pager *store_db_pager(store_db *db)
