@@ -48,7 +48,7 @@
 #define JET_bitSeekEQ 0x00000001
 #endif
 #ifndef JET_bitRetrieveCopy
-#define JET_bitRetrieveCopy 0x00000002
+#define JET_bitRetrieveCopy 0x00000001
 #endif
 #ifndef JET_bitCommitLazyFlush
 #define JET_bitCommitLazyFlush 0x00000001
@@ -127,8 +127,19 @@ static void open_database(void)
         create_schema();
         printf("addressbook: created addressbook.edb\n");
     } else {
+        JET_TABLEID table;
         if (err < 0) fail("JetAttachDatabase", err);
         CALL(JetOpenDatabase(sesid, "addressbook.edb", NULL, &dbid, 0));
+        /* A file left by an interrupted first run may lack the table. */
+        err = JetOpenTable(sesid, dbid, "contacts", NULL, 0, 0, &table);
+        if (err == JET_errObjectNotFound) {
+            create_schema();
+            printf("addressbook: created the contacts table\n");
+        } else if (err < 0) {
+            fail("JetOpenTable", err);
+        } else {
+            CALL(JetCloseTable(sesid, table));
+        }
     }
 }
 

@@ -21,6 +21,7 @@
 
 #include "debug.h"
 #include "jet_private.h"
+#include "jet_table.h"
 
 DEFAULT_DEBUG_CHANNEL(esent);
 
@@ -351,6 +352,7 @@ static JET_ERR detach_one(struct jet_instance *inst, struct jet_database *db)
     JET_ERR err;
     if (db->opens) return JET_errDatabaseInUse;
     err = store_db_detach(inst->st, db->sdb);
+    table_shared_release_db(inst, (int)(db - inst->dbs));
     free(db->path);
     memset(db, 0, sizeof(*db));
     return err;

@@ -445,6 +445,7 @@ static JET_ERR term(JET_INSTANCE instance, JET_GRBIT grbit)
         inst->nsessions = 0;
         /* The store detaches the databases as it closes. */
         for (i = 0; i < STORE_MAX_DBS; i++) {
+            table_shared_release_db(inst, i);
             free(inst->dbs[i].path);
             memset(&inst->dbs[i], 0, sizeof(inst->dbs[i]));
         }

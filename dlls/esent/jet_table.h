@@ -169,6 +169,9 @@ JET_ERR table_get(struct jet_table *t, uint32_t tree, const void *key, uint32_t 
 /* Shared per-table state (under the instance lock while found/released). */
 struct tbl_shared *table_shared_get(struct jet_instance *inst, int dbslot, uint32_t objid);
 void table_shared_put(struct jet_instance *inst, int dbslot, struct tbl_shared *sh);
+/* Frees the shared state of every table of a database being detached
+ * (instance lock held, no cursor open). */
+void table_shared_release_db(struct jet_instance *inst, int dbslot);
 /* Closes every cursor of the session (JetEndSession) or those opened at a
  * level above `level` (rollback of that level closes them). */
 void table_session_closed(struct jet_session *s);

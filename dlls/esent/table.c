@@ -296,16 +296,25 @@ static struct tbl_shared *shared_get_locked(struct jet_instance *inst, int dbslo
 
 static void shared_put_locked(struct jet_instance *inst, int dbslot, struct tbl_shared *sh)
 {
-    struct tbl_shared **pp;
+    (void)inst;
+    (void)dbslot;
     assert(sh->refs > 0);
-    if (--sh->refs) return;
-    for (pp = &inst->dbs[dbslot].shared; *pp; pp = &(*pp)->next) {
-        if (*pp == sh) {
-            *pp = sh->next;
-            break;
-        }
+    /* Kept when the last cursor closes, as ESE keeps a table's FCB: the
+     * sequence and autoincrement counters then go on where they were
+     * instead of reserving a new batch at each open.  Freed when the
+     * database is detached (table_shared_release_db). */
+    sh->refs--;
+}
+
+void table_shared_release_db(struct jet_instance *inst, int dbslot)
+{
+    struct tbl_shared *sh, *next;
+    for (sh = inst->dbs[dbslot].shared; sh; sh = next) {
+        next = sh->next;
+        assert(!sh->refs);
+        free(sh);
     }
-    free(sh);
+    inst->dbs[dbslot].shared = NULL;
 }
 
 struct tbl_shared *table_shared_get(struct jet_instance *inst, int dbslot, uint32_t objid)
