@@ -179,7 +179,7 @@ TEST(retrieve_column_multivalues_and_defaults)
 {
     struct rfix f;
     JET_RETINFO ri;
-    JET_ERR err;
+    JET_ERR err = 0; /* also read by ok()'s message arguments */
     unsigned long cb;
     long v;
 
