@@ -31,10 +31,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "debug.h"
 #include "jet_table.h"
 
-DEFAULT_DEBUG_CHANNEL(esent);
 
 /* Bytes of a long value read for its key: comfortably more than any key
  * (2000 bytes) can take from one column. */
