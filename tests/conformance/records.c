@@ -547,3 +547,46 @@ TEST(records_positions_and_secondary_bookmarks)
     expect_err(JET_errSuccess, JetResetTableSequential(f.ses, f.tab, 0));
     teardown(&f);
 }
+
+TEST(records_index_built_over_existing_rows)
+{
+    struct fixture f;
+    JET_COLUMNID extra;
+    unsigned long n = 0;
+    long i, v;
+    JET_ERR err;
+
+    setup(&f, "build");
+    extra = add_column(&f, "extra", JET_coltypLong, 0, 0);
+    for (i = 0; i < 300; i++) {
+        v = i % 100; /* every value three times */
+        expect_err(JET_errSuccess, JetPrepareUpdate(f.ses, f.tab, JET_prepInsert));
+        expect_err(JET_errSuccess, JetSetColumn(f.ses, f.tab, f.id, &i, sizeof(i), 0, NULL));
+        expect_err(JET_errSuccess, JetSetColumn(f.ses, f.tab, extra, &v, sizeof(v), 0, NULL));
+        expect_err(JET_errSuccess, JetUpdate(f.ses, f.tab, NULL, 0, NULL));
+    }
+    /* A unique index over duplicated values cannot be built. */
+    expect_err(JET_errKeyDuplicate, JetCreateIndexA(f.ses, f.tab, "uextra", JET_bitIndexUnique, "+extra\0", 8, 100));
+    expect_err(JET_errIndexNotFound, JetSetCurrentIndexA(f.ses, f.tab, "uextra"));
+    /* A descending secondary index over all rows. */
+    expect_err(JET_errSuccess, JetCreateIndexA(f.ses, f.tab, "byextra", 0, "-extra\0", 8, 100));
+    expect_err(JET_errSuccess, JetSetCurrentIndexA(f.ses, f.tab, "byextra"));
+    expect_err(JET_errSuccess, JetMove(f.ses, f.tab, JET_MoveFirst, 0));
+    do {
+        expect_err(JET_errSuccess, JetRetrieveColumn(f.ses, f.tab, extra, &v, sizeof(v), NULL, 0, NULL));
+        ok(v == 99 - (long)(n / 3), "entry %lu holds %ld", n, v);
+        n++;
+    } while ((err = JetMove(f.ses, f.tab, JET_MoveNext, 0)) == JET_errSuccess);
+    ok(n == 300, "%lu entries", n);
+    v = 42;
+    expect_err(JET_errSuccess, JetMakeKey(f.ses, f.tab, &v, sizeof(v), JET_bitNewKey));
+    expect_err(JET_errSuccess, JetSeek(f.ses, f.tab, JET_bitSeekEQ | JET_bitSetIndexRange));
+    expect_err(JET_errSuccess, JetIndexRecordCount(f.ses, f.tab, &n, 0));
+    ok(n == 3, "%lu rows hold 42", n);
+    /* Built inside a transaction that rolls back: gone. */
+    expect_err(JET_errSuccess, JetBeginTransaction(f.ses));
+    expect_err(JET_errSuccess, JetCreateIndexA(f.ses, f.tab, "tmpidx", 0, "+extra\0", 8, 100));
+    expect_err(JET_errSuccess, JetRollback(f.ses, 0));
+    expect_err(JET_errIndexNotFound, JetSetCurrentIndexA(f.ses, f.tab, "tmpidx"));
+    teardown(&f);
+}
