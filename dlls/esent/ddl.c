@@ -398,7 +398,14 @@ static JET_ERR create_index(struct ddl_txn *d, const struct cat_table *tab, cons
         if ((err = tree_empty(d->ses, d->db, d->txn, tab->data_root, &empty)) < 0) return err;
         if (!empty) return JET_errTableNotEmpty;
     }
-    if ((err = cat_index_create(d->ses->inst->st, d->txn, d->db, tab->objid, def, &ci)) < 0) return err;
+    {
+        /* Unicode keys are made by the platform's sort where there is one
+         * (unicode.c); the catalog records which. */
+        struct cat_index_def with_sort = *def;
+        if (!with_sort.sort_version) with_sort.sort_version = table_unicode_sort_version();
+        if ((err = cat_index_create(d->ses->inst->st, d->txn, d->db, tab->objid, &with_sort, &ci)) < 0)
+            return err;
+    }
     if (ci.grbit & JET_bitIndexPrimary) return 0;
     if ((err = ddl_tree_created(d, ci.root)) < 0) {
         cat_index_delete(d->txn, d->db, tab->objid, ci.name, &root);

@@ -184,6 +184,11 @@ JET_ERR tbl_schema_load(store_txn *txn, store_db *db, uint32_t objid, struct tbl
         struct tbl_index *ix = &out->idx[i];
         ix->ci = idx[i];
         if ((err = cat_index_key(&ix->ci, out->cols, out->ncols, &ix->key)) < 0) goto fail;
+        /* The sort that made the index's Unicode keys: the portable one
+         * (recorded as "portable:N", e.g. a database made natively) or the
+         * platform's. */
+        if ((ix->ci.flags & CAT_INDEX_LOCALIZED) && strncmp(ix->ci.sort_version, "portable:", 9))
+            ix->key.unicode = table_unicode_sort();
         out->nidx = i + 1;
         if (ix->ci.slot == out->tab.primary_slot) out->primary = (int)i;
     }

@@ -590,3 +590,47 @@ TEST(records_index_built_over_existing_rows)
     expect_err(JET_errIndexNotFound, JetSetCurrentIndexA(f.ses, f.tab, "tmpidx"));
     teardown(&f);
 }
+
+TEST(records_unicode_index_sorts_linguistically)
+{
+    struct fixture f;
+    JET_COLUMNDEF def;
+    JET_COLUMNID wcol = 0;
+    static const WCHAR *names[] = { L"banana", L"Apple", L"cherry", L"apricot" };
+    static const WCHAR *order[] = { L"Apple", L"apricot", L"banana", L"cherry" };
+    WCHAR buf[32];
+    unsigned long cb, n = 0, i;
+    long id;
+    JET_ERR err;
+
+    setup(&f, "uni");
+    memset(&def, 0, sizeof(def));
+    def.cbStruct = sizeof(def);
+    def.coltyp = JET_coltypText;
+    def.cp = 1200;
+    def.cbMax = 64;
+    expect_err(JET_errSuccess, JetAddColumnA(f.ses, f.tab, "wname", &def, NULL, 0, &wcol));
+    expect_err(JET_errSuccess, JetCreateIndexA(f.ses, f.tab, "bywname", 0, "+wname\0", 8, 100));
+    for (i = 0; i < 4; i++) {
+        id = (long)i;
+        expect_err(JET_errSuccess, JetPrepareUpdate(f.ses, f.tab, JET_prepInsert));
+        expect_err(JET_errSuccess, JetSetColumn(f.ses, f.tab, f.id, &id, sizeof(id), 0, NULL));
+        expect_err(JET_errSuccess, JetSetColumn(f.ses, f.tab, wcol, names[i],
+                                                (unsigned long)(wcslen(names[i]) * sizeof(WCHAR)), 0, NULL));
+        expect_err(JET_errSuccess, JetUpdate(f.ses, f.tab, NULL, 0, NULL));
+    }
+    expect_err(JET_errSuccess, JetSetCurrentIndexA(f.ses, f.tab, "bywname"));
+    expect_err(JET_errSuccess, JetMove(f.ses, f.tab, JET_MoveFirst, 0));
+    do {
+        memset(buf, 0, sizeof(buf));
+        expect_err(JET_errSuccess, JetRetrieveColumn(f.ses, f.tab, wcol, buf, sizeof(buf) - 2, &cb, 0, NULL));
+        ok(n < 4 && !wcscmp(buf, order[n]), "entry %lu is %ls", n, buf);
+        n++;
+    } while ((err = JetMove(f.ses, f.tab, JET_MoveNext, 0)) == JET_errSuccess);
+    ok(n == 4, "%lu entries", n);
+    /* Case-insensitive by default: "APPLE" finds "Apple". */
+    expect_err(JET_errSuccess, JetMakeKey(f.ses, f.tab, L"APPLE", 10, JET_bitNewKey));
+    expect_err(JET_errSuccess, JetSeek(f.ses, f.tab, JET_bitSeekEQ));
+    ok(current_id(&f) == 1, "APPLE finds id %ld", current_id(&f));
+    teardown(&f);
+}
