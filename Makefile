@@ -63,9 +63,10 @@ deps:
 
 # ---- generated from esent.spec ---------------------------------------
 
-$(GEN)/.stamp: esent.spec tools/specgen.py
+$(GEN)/.stamp: esent.spec tools/specgen.py include/esent.h tools/errnames.py
 	@mkdir -p $(GEN)
 	$(PYTHON) tools/specgen.py esent.spec --outdir $(GEN)
+	$(PYTHON) tools/errnames.py include/esent.h > $(GEN)/errnames.h
 	@touch $@
 
 $(GEN)/stubs.c $(GEN)/esent-x86_64.def $(GEN)/esent-i686.def $(GEN)/native-aliases.ld $(GEN)/exports.h: $(GEN)/.stamp

@@ -611,6 +611,11 @@ static JET_ERR get_param(JET_INSTANCE *pinstance, JET_SESID sesid, unsigned long
     int initialized;
     JET_ERR err;
 
+    if (id == JET_paramErrorToString) {
+        /* The integer buffer holds the error to describe (any instance). */
+        if (!num || !buf) return JET_errInvalidParameter;
+        return jet_error_to_string((JET_ERR)*num, buf, cb);
+    }
     jet_global_lock();
     if (!(err = param_target(pinstance, sesid, &set, &initialized))) err = params_get(set, id, num, buf, cb);
     jet_global_unlock();

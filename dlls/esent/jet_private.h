@@ -137,6 +137,10 @@ void transaction_session_closed(struct jet_session *s);
  * instance lock held. */
 void database_session_closed(struct jet_session *s);
 
+/* JET_paramErrorToString: "JET_errName,description" for code into buf
+ * (cb bytes); JET_errBufferTooSmall if it does not fit (errstring.c). */
+JET_ERR jet_error_to_string(JET_ERR code, wchar16 *buf, unsigned long cb);
+
 /* Maps an engine/OS error to what the API returns (most engine errors are
  * already JET_err values). */
 JET_ERR jet_error(int err);

@@ -384,3 +384,27 @@ TEST(instance_enable_multi_instance)
     /* Put the default back for whatever runs next. */
     expect_err(JET_errSuccess, JetSetSystemParameterA(NULL, JET_sesidNil, JET_paramMaxSessions, 16, NULL));
 }
+
+TEST(instance_error_to_string)
+{
+    JET_API_PTR code = (JET_API_PTR)(LONG_PTR)JET_errKeyDuplicate;
+    char buf[256];
+    WCHAR wbuf[256];
+
+    memset(buf, 0, sizeof(buf));
+    expect_err(JET_errSuccess, JetGetSystemParameterA(0, 0, JET_paramErrorToString, &code, buf, sizeof(buf)));
+    ok(!strncmp(buf, "JET_errKeyDuplicate,", 20), "got %s", buf);
+    code = 0;
+    expect_err(JET_errSuccess, JetGetSystemParameterA(0, 0, JET_paramErrorToString, &code, buf, sizeof(buf)));
+    ok(!strncmp(buf, "JET_errSuccess,", 15), "got %s", buf);
+    code = (JET_API_PTR)(LONG_PTR)JET_wrnColumnNull;
+    expect_err(JET_errSuccess, JetGetSystemParameterW(0, 0, JET_paramErrorToString, &code, wbuf, sizeof(wbuf)));
+    ok(!wcsncmp(wbuf, L"JET_wrnColumnNull,", 18), "got %ls", wbuf);
+    code = 123456;
+    expect_err(JET_errSuccess, JetGetSystemParameterA(0, 0, JET_paramErrorToString, &code, buf, sizeof(buf)));
+    ok(!strcmp(buf, "Unknown Error,Unknown Error"), "got %s", buf);
+    expect_err(JET_errBufferTooSmall, JetGetSystemParameterA(0, 0, JET_paramErrorToString, &code, buf, 4));
+    expect_err(JET_errInvalidParameter, JetGetSystemParameterA(0, 0, JET_paramErrorToString, NULL, buf, sizeof(buf)));
+    /* Read-only. */
+    ok(JetSetSystemParameterA(NULL, 0, JET_paramErrorToString, 0, "x") < 0, "ErrorToString cannot be set");
+}
