@@ -36,4 +36,9 @@ void test_check(int cond, const char *file, int line, const char *fmt, ...)
 /* The name of the test now running, for messages and scratch paths. */
 extern const char *test_current;
 
+/* The child side of the crash tests (crash.c): `conformance.exe --child
+ * scenario dir` does the scenario's work in dir and ends with
+ * TerminateProcess on itself at the crash point. */
+int crash_child(const char *scenario, const char *dir);
+
 #endif
