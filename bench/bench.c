@@ -69,7 +69,7 @@
 #define SLICE 0.1 /* seconds (mean): durable runs alternate with raw fdatasync slices */
 
 static const struct bench_engine *const all_engines[] = {&bench_ours, &bench_sqlite, &bench_lmdb,
-                                                         &bench_bdb};
+                                                         &bench_bdb, &bench_jet};
 #define NENGINES (int)(sizeof(all_engines) / sizeof(all_engines[0]))
 
 enum { W_ORDERED, W_RANDOM, W_LOOKUP, W_SCAN, W_DUR1, W_DURJ, W_RSS, NW };
@@ -830,7 +830,7 @@ static void usage(void)
             "  -n N         rows to load, lookups to do (default 1000000)\n"
             "  -q           quick: N = 100000, T = 1 s (-n/-t after -q override)\n"
             "  -t SECONDS   length of each durable-commit run (default 3)\n"
-            "  -e ENGINES   comma-separated subset of ours,sqlite,lmdb,bdb (default all)\n"
+            "  -e ENGINES   comma-separated subset of ours,sqlite,lmdb,bdb,jet (default all)\n"
             "  -d DIR       scratch directory (default build/bench-tmp); DIR/<engine>/\n"
             "               is emptied before and removed after each engine\n"
             "  -p BYTES     our page size, 4096..32768 (default 4096)\n"

@@ -88,7 +88,7 @@ struct bench_engine {
     void (*io)(bench_db *db, struct bench_io *out);
 };
 
-extern const struct bench_engine bench_ours, bench_sqlite, bench_lmdb, bench_bdb;
+extern const struct bench_engine bench_ours, bench_sqlite, bench_lmdb, bench_bdb, bench_jet;
 
 /* Prints "bench: <engine>: <message>" on stderr; returns -1 for chaining. */
 int bench_fail(const char *engine, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
