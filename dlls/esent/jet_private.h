@@ -77,6 +77,8 @@ struct jet_database {
     struct jet_session *exclusive; /* opened with JET_bitDbExclusive */
     int readonly;
     struct tbl_shared *shared; /* per-table state shared by sessions (jet_table.h) */
+    int temp;                 /* the temporary database (temptable.c): no
+                               * JET_DBID names it */
 };
 
 struct jet_instance {
