@@ -434,8 +434,7 @@ JET_ERR JET_API JetDetachDatabase2A(JET_SESID sesid, JET_PCSTR szFilename, JET_G
 
 /* ---- JetGetDatabaseFileInfo ---------------------------------------------------- */
 
-/* Seconds since 1970 (UTC) as a JET_LOGTIME. */
-static void to_logtime(uint64_t t, JET_LOGTIME *lt)
+void database_logtime(uint64_t t, JET_LOGTIME *lt)
 {
     uint64_t days = t / 86400, rem = t % 86400;
     int year = 1970, month = 0;
@@ -499,7 +498,7 @@ static JET_ERR database_file_info(const wchar16 *name, void *pv, unsigned long c
         m->ulVersion = 0x620;
         m->ulUpdate = 0x14;
         memcpy(&m->signDb.ulRandom, info.signature, sizeof(m->signDb.ulRandom));
-        to_logtime(info.create_time, &m->signDb.logtimeCreate);
+        database_logtime(info.create_time, &m->signDb.logtimeCreate);
         m->dbstate = info.state;
         m->dwMajorVersion = 6;
         m->dwMinorVersion = 1;

@@ -139,6 +139,9 @@ void transaction_session_closed(struct jet_session *s);
  * instance lock held. */
 void database_session_closed(struct jet_session *s);
 
+/* Seconds since 1970 (UTC) as a JET_LOGTIME (database.c). */
+void database_logtime(uint64_t t, JET_LOGTIME *lt);
+
 /* Maps an engine/OS error to what the API returns (most engine errors are
  * already JET_err values). */
 JET_ERR jet_error(int err);
