@@ -305,6 +305,10 @@ JET_ERR JET_API JetMove(JET_SESID sesid, JET_TABLEID tableid, JET_LONG_ cRow, JE
         err = JET_errInvalidGrbit;
         goto leave;
     }
+    if (t->temp_flags &&
+        (err = temp_check(t, cRow == JET_MoveLast || (cRow < 0 && (uint32_t)cRow != (uint32_t)JET_MoveFirst)
+                                 ? TEMP_OP_MOVE_BACK : TEMP_OP_MOVE)))
+        goto leave;
     update_cancel(t);
     if ((err = ensure_sc(t))) goto leave;
     if ((uint32_t)cRow == (uint32_t)JET_MoveFirst) {
@@ -421,7 +425,7 @@ JET_ERR JET_API JetSeek(JET_SESID sesid, JET_TABLEID tableid, JET_GRBIT grbit)
 
     TRACE("(%p, %p, 0x%lx)\n", (void *)sesid, (void *)tableid, (unsigned long)grbit);
     if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
-    err = do_seek(t, grbit);
+    if (!t->temp_flags || !(err = temp_check(t, TEMP_OP_SEEK))) err = do_seek(t, grbit);
     session_leave(s);
 out:
     TRACE("-> %ld\n", (long)err);

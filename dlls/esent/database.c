@@ -12,6 +12,9 @@
  * exclusively (JET_bitDbExclusive) so that other sessions get
  * JET_errDatabaseLocked.
  *
+ * The temporary database (temptable.c) takes a slot too, but is never seen
+ * here: lookups, the count of user databases and detaching skip it.
+ *
  * Files are identified by their full path (os_path_full), so "a.edb" and
  * ".\a.edb" are one database.  The A entry points convert the name from the
  * ANSI code page and share everything else with the W ones.
@@ -47,14 +50,14 @@ static struct jet_database *find_attached(struct jet_instance *inst, const char 
 {
     int i;
     for (i = 0; i < STORE_MAX_DBS; i++)
-        if (inst->dbs[i].sdb && !strcmp(inst->dbs[i].path, path)) return &inst->dbs[i];
+        if (inst->dbs[i].sdb && !inst->dbs[i].temp && !strcmp(inst->dbs[i].path, path)) return &inst->dbs[i];
     return NULL;
 }
 
 static int attached_count(struct jet_instance *inst)
 {
     int i, n = 0;
-    for (i = 0; i < STORE_MAX_DBS; i++) n += inst->dbs[i].sdb != NULL;
+    for (i = 0; i < STORE_MAX_DBS; i++) n += inst->dbs[i].sdb && !inst->dbs[i].temp;
     return n;
 }
 
@@ -106,7 +109,7 @@ static JET_ERR open_db(struct jet_session *s, struct jet_database *db, JET_GRBIT
 /* The session's view of a database id; instance lock held. */
 static struct jet_database *db_of(struct jet_session *s, JET_DBID dbid)
 {
-    if (dbid < 1 || dbid > STORE_MAX_DBS || !s->inst->dbs[dbid - 1].sdb) return NULL;
+    if (dbid < 1 || dbid > STORE_MAX_DBS || !s->inst->dbs[dbid - 1].sdb || s->inst->dbs[dbid - 1].temp) return NULL;
     return &s->inst->dbs[dbid - 1];
 }
 
@@ -375,7 +378,7 @@ static JET_ERR detach_database(JET_SESID sesid, const wchar16 *name, JET_GRBIT g
         /* NULL detaches every database. */
         os_mutex_lock(s->inst->lock);
         for (i = 0; i < STORE_MAX_DBS && !err; i++)
-            if (s->inst->dbs[i].sdb) err = detach_one(s->inst, &s->inst->dbs[i]);
+            if (s->inst->dbs[i].sdb && !s->inst->dbs[i].temp) err = detach_one(s->inst, &s->inst->dbs[i]);
         os_mutex_unlock(s->inst->lock);
     } else if ((path = full_path(name, &err))) {
         os_mutex_lock(s->inst->lock);
@@ -433,8 +436,7 @@ JET_ERR JET_API JetDetachDatabase2A(JET_SESID sesid, JET_PCSTR szFilename, JET_G
 
 /* ---- JetGetDatabaseFileInfo ---------------------------------------------------- */
 
-/* Seconds since 1970 (UTC) as a JET_LOGTIME. */
-static void to_logtime(uint64_t t, JET_LOGTIME *lt)
+void database_logtime(uint64_t t, JET_LOGTIME *lt)
 {
     uint64_t days = t / 86400, rem = t % 86400;
     int year = 1970, month = 0;
@@ -498,7 +500,7 @@ static JET_ERR database_file_info(const wchar16 *name, void *pv, unsigned long c
         m->ulVersion = 0x620;
         m->ulUpdate = 0x14;
         memcpy(&m->signDb.ulRandom, info.signature, sizeof(m->signDb.ulRandom));
-        to_logtime(info.create_time, &m->signDb.logtimeCreate);
+        database_logtime(info.create_time, &m->signDb.logtimeCreate);
         m->dbstate = info.state;
         m->dwMajorVersion = 6;
         m->dwMinorVersion = 1;

@@ -20,15 +20,17 @@
  * written).
  *
  * The list levels (JET_ColInfoList*, JET_IdxInfo / JET_IdxInfoList) return
- * a temporary table, which does not exist yet: they return
- * JET_errFeatureNotAvailable with a FIXME, as do the space levels, which
- * need the store's space accounting per tree, and JET_IdxInfoCreateIndex*.
+ * a temporary table: the schema is read here, then the session is left and
+ * infolist.c builds the table through the public API.  The space levels,
+ * which need the store's space accounting per tree, and
+ * JET_IdxInfoCreateIndex* return JET_errFeatureNotAvailable with a FIXME.
  */
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "debug.h"
+#include "infolist.h"
 #include "jet_table.h"
 #include "utf.h"
 
@@ -266,16 +268,37 @@ static JET_ERR column_info(const struct colreq *q)
         if (!q->pv || q->cb < need) return JET_errInvalidParameter;
         if ((err = find_column(q, level == JET_ColInfoBaseByColid, &c)) < 0) return err;
         return fill_columnbase(q, c);
-    case JET_ColInfoList:
-    case JET_ColInfoListCompact:
-    case JET_ColInfoListSortColumnid:
-        FIXME("level %lu: column lists need temporary tables, not implemented\n", q->level);
-        return JET_errFeatureNotAvailable;
     case JET_ColInfoSysTabCursor:
         return JET_errFeatureNotAvailable; /* deprecated */
     default:
         return JET_errInvalidParameter;
     }
+}
+
+static int colinfo_is_list(unsigned long level)
+{
+    level &= COLINFO_LEVEL_MASK;
+    return level == JET_ColInfoList || level == JET_ColInfoListCompact || level == JET_ColInfoListSortColumnid;
+}
+
+/* The list levels: leaves the session s, then builds the table (the
+ * schema stays the caller's: this thread alone uses the session). */
+static JET_ERR column_list(struct jet_session *s, JET_SESID sesid, const struct tbl_schema *sch, int updatable,
+                           int wide, unsigned long level, void *pv, unsigned long cb)
+{
+    JET_GRBIT *grbits = NULL;
+    uint32_t i;
+    JET_ERR err;
+
+    if (sch->ncols && !(grbits = calloc(sch->ncols, sizeof(*grbits)))) {
+        session_leave(s);
+        return JET_errOutOfMemory;
+    }
+    for (i = 0; i < sch->ncols; i++) grbits[i] = column_grbit(&sch->cols[i], updatable);
+    session_leave(s);
+    err = infolist_columns(sesid, sch, grbits, wide, level & COLINFO_LEVEL_MASK, pv, cb);
+    free(grbits);
+    return err;
 }
 
 static int colinfo_by_id(unsigned long level)
@@ -300,7 +323,12 @@ static JET_ERR get_column_info(JET_SESID sesid, JET_DBID dbid, const void *table
     JET_ERR err;
 
     if ((err = session_enter(sesid, &s))) return err;
-    if ((err = named_table_load(s, dbid, table, wide, &nt)) >= 0) {
+    if ((err = named_table_load(s, dbid, table, wide, &nt)) >= 0 && colinfo_is_list(level)) {
+        err = column_list(s, sesid, &nt.sch, 0, wide, level, pv, cb);
+        named_table_free(&nt);
+        return err;
+    }
+    if (err >= 0) {
         memset(&q, 0, sizeof(q));
         q.sch = &nt.sch;
         q.name = column;
@@ -351,6 +379,7 @@ static JET_ERR get_table_column_info(JET_SESID sesid, JET_TABLEID tableid, const
     JET_ERR err;
 
     if ((err = table_enter(sesid, tableid, &s, &t))) return err;
+    if (colinfo_is_list(level)) return column_list(s, sesid, &t->sch, cursor_updatable(t), wide, level, pv, cb);
     memset(&q, 0, sizeof(q));
     q.sch = &t->sch;
     q.name = column;
@@ -575,10 +604,6 @@ static JET_ERR index_info(struct tbl_schema *sch, const void *name, int wide, vo
     JET_ERR err;
 
     switch (level) {
-    case JET_IdxInfo:
-    case JET_IdxInfoList:
-        FIXME("level %lu: index lists need temporary tables, not implemented\n", level);
-        return JET_errFeatureNotAvailable;
     case JET_IdxInfoCount: {
         /* ESE counts the clustered index and every secondary index. */
         JET_ULONG_ n = 1 + sch->nidx - (sch->primary >= 0);
@@ -628,6 +653,30 @@ static JET_ERR index_info(struct tbl_schema *sch, const void *name, int wide, vo
     return JET_errInvalidParameter;
 }
 
+/* JET_IdxInfo, JET_IdxInfoList: leaves the session s, then builds the
+ * table, of every index or only the named one. */
+static JET_ERR index_list(struct jet_session *s, JET_SESID sesid, struct tbl_schema *sch, const void *name,
+                          int wide, void *pv, unsigned long cb)
+{
+    const struct tbl_index *ix = NULL;
+    char *u;
+    int empty;
+    JET_ERR err;
+
+    if ((err = object_name(name, wide, &u, &empty)) >= 0 && !empty) {
+        if (!(ix = tbl_index_named(sch, u))) err = JET_errIndexNotFound;
+        free(u);
+    }
+    session_leave(s);
+    if (err < 0) return err;
+    return infolist_indexes(sesid, sch, ix, wide, pv, cb);
+}
+
+static int idxinfo_is_list(unsigned long level)
+{
+    return level == JET_IdxInfo || level == JET_IdxInfoList;
+}
+
 static JET_ERR get_index_info(JET_SESID sesid, JET_DBID dbid, const void *table, const void *index, void *pv,
                               unsigned long cb, unsigned long level, int wide)
 {
@@ -636,7 +685,12 @@ static JET_ERR get_index_info(JET_SESID sesid, JET_DBID dbid, const void *table,
     JET_ERR err;
 
     if ((err = session_enter(sesid, &s))) return err;
-    if ((err = named_table_load(s, dbid, table, wide, &nt)) >= 0) {
+    if ((err = named_table_load(s, dbid, table, wide, &nt)) >= 0 && idxinfo_is_list(level)) {
+        err = index_list(s, sesid, &nt.sch, index, wide, pv, cb);
+        named_table_free(&nt);
+        return err;
+    }
+    if (err >= 0) {
         err = index_info(&nt.sch, index, wide, pv, cb, level);
         named_table_free(&nt);
     }
@@ -674,6 +728,7 @@ static JET_ERR get_table_index_info(JET_SESID sesid, JET_TABLEID tableid, const 
     JET_ERR err;
 
     if ((err = table_enter(sesid, tableid, &s, &t))) return err;
+    if (idxinfo_is_list(level)) return index_list(s, sesid, &t->sch, index, wide, pv, cb);
     err = index_info(&t->sch, index, wide, pv, cb, level);
     session_leave(s);
     return err;

@@ -62,7 +62,7 @@ int jet_any_database_attached(void)
     int j, found = 0;
     jet_global_lock();
     for (i = 0; i < ninstances && !found; i++)
-        for (j = 0; j < STORE_MAX_DBS && !found; j++) found = instances[i]->dbs[j].sdb != NULL;
+        for (j = 0; j < STORE_MAX_DBS && !found; j++) found = instances[i]->dbs[j].sdb && !instances[i]->dbs[j].temp;
     jet_global_unlock();
     return found;
 }
@@ -443,6 +443,7 @@ static JET_ERR term(JET_INSTANCE instance, JET_GRBIT grbit)
             free(s);
         }
         inst->nsessions = 0;
+        temp_database_drop(inst);
         /* The store detaches the databases as it closes. */
         for (i = 0; i < STORE_MAX_DBS; i++) {
             table_shared_release_db(inst, i);
@@ -736,7 +737,7 @@ static JET_ERR instance_info(JET_ULONG_ *pcount, void **parray, int wide)
         x->handle = inst->handle;
         if (inst->name && !(x->name = convert_name(inst->name, wide, &x->name_bytes))) err = JET_errOutOfMemory;
         for (j = 0; j < STORE_MAX_DBS && !err; j++) {
-            if (!inst->dbs[j].sdb) continue;
+            if (!inst->dbs[j].sdb || inst->dbs[j].temp) continue;
             if (!(x->dbs[x->ndbs] = convert_path(inst->dbs[j].path, wide, &x->db_bytes[x->ndbs])))
                 err = JET_errOutOfMemory;
             else

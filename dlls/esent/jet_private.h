@@ -77,6 +77,8 @@ struct jet_database {
     struct jet_session *exclusive; /* opened with JET_bitDbExclusive */
     int readonly;
     struct tbl_shared *shared; /* per-table state shared by sessions (jet_table.h) */
+    int temp;                 /* the temporary database (temptable.c): no
+                               * JET_DBID names it */
 };
 
 struct jet_instance {
@@ -140,6 +142,8 @@ void database_session_closed(struct jet_session *s);
 /* JET_paramErrorToString: "JET_errName,description" for code into buf
  * (cb bytes); JET_errBufferTooSmall if it does not fit (errstring.c). */
 JET_ERR jet_error_to_string(JET_ERR code, wchar16 *buf, unsigned long cb);
+/* Seconds since 1970 (UTC) as a JET_LOGTIME (database.c). */
+void database_logtime(uint64_t t, JET_LOGTIME *lt);
 
 /* Maps an engine/OS error to what the API returns (most engine errors are
  * already JET_err values). */

@@ -146,6 +146,9 @@ struct jet_table {
     store_txn *prep_txn;       /* level 0: the implicit transaction of the
                                 * update, holding its LV writes */
     uint64_t autoinc_value;    /* set at prepare-insert (0: none) */
+
+    uint32_t temp_flags;       /* 0, or a temporary table's JET_bitTT* with
+                                * the TEMP_* bits (temptable.c) */
 };
 
 /* Resolves sesid and tableid and enters the session (session_enter):
@@ -308,5 +311,42 @@ JET_ERR idx_record_keys(const struct tbl_schema *sch, const struct tbl_index *ix
  * multi-valued columns and indexes NULLs): key and length. */
 JET_ERR idx_primary_key(const struct tbl_schema *sch, const uint8_t *rec, uint32_t len,
                         idx_lv_read_fn lvread, void *lvctx, uint8_t *key, uint32_t *klen);
+
+/* ---- temptable.c -------------------------------------------------------- */
+
+/* struct jet_table.temp_flags, besides the table's JET_bitTT* bits: */
+#define TEMP_TABLE 0x80000000u      /* a cursor on a temporary table */
+#define TEMP_DUPLICATES 0x40000000u /* keeps duplicates: a secondary index */
+#define TEMP_EXTRACT 0x20000000u    /* forward-only: the insert phase is over */
+
+/* A temporary table to make (JetOpenTempTable*, and the tables the list
+ * levels of Get*Info return). */
+struct temp_spec {
+    const JET_COLUMNDEF *cols;
+    uint32_t ncols;
+    const char *const *names;  /* column names (at most 15 bytes); NULL: made up */
+    JET_GRBIT grbit;           /* JET_bitTT* */
+    uint32_t lcid, map_flags;  /* of the key's Unicode columns; 0: defaults */
+    const uint16_t *locale;    /* NULL: from lcid */
+    uint32_t cbkeymost, cbvarsegmac; /* 0: defaults */
+    JET_COLUMNID *ids;         /* NULL, or gets the columns' ids */
+};
+/* Creates a temporary table and opens a cursor on it (session entered). */
+JET_ERR temp_open(struct jet_session *s, const struct temp_spec *sp, struct jet_table **out);
+/* The same for a session not entered; *ptableid gets the handle. */
+JET_ERR temp_open_table(JET_SESID sesid, const struct temp_spec *sp, JET_TABLEID *ptableid);
+/* table_close, after the last cursor on a table of database dbslot closed:
+ * deletes it if it is a temporary table. */
+void temp_table_dropped(struct jet_instance *inst, int dbslot, uint32_t objid);
+/* JetTerm: detaches the temporary database and deletes its file. */
+void temp_database_drop(struct jet_instance *inst);
+/* What a cursor on a forward-only temporary table may do (call only when
+ * t->temp_flags): JET_errInvalidOperation when it may not. */
+enum temp_op { TEMP_OP_MOVE, TEMP_OP_MOVE_BACK, TEMP_OP_SEEK, TEMP_OP_INSERT, TEMP_OP_REPLACE, TEMP_OP_DELETE };
+JET_ERR temp_check(struct jet_table *t, enum temp_op op);
+/* Whether JetUpdate's err is a duplicate the temporary table drops silently. */
+int temp_drops_duplicate(const struct jet_table *t, JET_ERR err);
+/* JetDupCursor of a cursor on a temporary table. */
+JET_ERR temp_dup_cursor(const struct jet_table *from, struct jet_table *dup);
 
 #endif /* ESENT_JET_TABLE_H */

@@ -245,7 +245,8 @@ struct tbl_index *tbl_index_named(struct tbl_schema *sch, const char *name)
 
 store_txn *table_txn(const struct jet_table *t)
 {
-    return t->ses->txn;
+    /* Temporary tables are not transactional (temptable.c). */
+    return t->temp_flags ? NULL : t->ses->txn;
 }
 
 JET_ERR table_read_txn(struct jet_table *t, store_txn **txn, store_txn **tmp)
@@ -451,6 +452,8 @@ void table_close(struct jet_table *t)
     struct jet_session *s = t->ses;
     struct jet_instance *inst = s->inst;
     struct jet_table **pp;
+    uint32_t objid = t->objid;
+    int dbslot = t->dbslot, temp_last = 0;
 
     update_cancel(t);
     cursor_release(t);
@@ -464,6 +467,7 @@ void table_close(struct jet_table *t)
     if (t->shared) {
         if (t->shared->deny_read == t) t->shared->deny_read = next_holder(t, JET_bitTableDenyRead);
         if (t->shared->deny_write == t) t->shared->deny_write = next_holder(t, JET_bitTableDenyWrite);
+        temp_last = t->temp_flags && t->shared->refs == 1;
         shared_put_locked(inst, t->dbslot, t->shared);
     }
     os_mutex_unlock(inst->lock);
@@ -473,6 +477,7 @@ void table_close(struct jet_table *t)
     free(t->copy);
     free(t->new_lids);
     free(t);
+    if (temp_last) temp_table_dropped(inst, dbslot, objid);
 }
 
 void table_session_closed(struct jet_session *s)
@@ -776,9 +781,13 @@ JET_ERR JET_API JetDupCursor(JET_SESID sesid, JET_TABLEID tableid, JET_TABLEID *
         /* The copy has no table locks of its own (they stay with t). */
         JET_GRBIT g = t->grbit & ~(JET_GRBIT)(JET_bitTableDenyRead | JET_bitTableDenyWrite | JET_bitTablePermitDDL);
         if ((err = table_open_cursor(s, t->dbslot, t->objid, g, &dup)) >= 0) {
-            /* "always returned on the clustered index and on the first row" */
-            dup->pos = POS_FIRST_PENDING;
-            *ptableid = dup->handle;
+            if (t->temp_flags && (err = temp_dup_cursor(t, dup)) < 0) {
+                table_close(dup);
+            } else {
+                /* "always returned on the clustered index and on the first row" */
+                dup->pos = POS_FIRST_PENDING;
+                *ptableid = dup->handle;
+            }
         }
     }
     session_leave(s);

@@ -58,7 +58,7 @@ static JET_ERR writable(const struct jet_table *t)
 {
     if (t->ses->inst->dbs[t->dbslot].readonly) return JET_errPermissionDenied;
     if (t->grbit & JET_bitTableReadOnly) return JET_errPermissionDenied;
-    if (t->ses->txn && t->ses->trx_readonly) return JET_errTransReadOnly;
+    if (table_txn(t) && t->ses->trx_readonly) return JET_errTransReadOnly;
     return 0;
 }
 
@@ -70,8 +70,8 @@ static JET_ERR prep_write_txn(struct jet_table *t, store_txn **out)
         *out = t->prep_txn;
         return 0;
     }
-    if (t->ses->txn) {
-        *out = t->ses->txn;
+    if (table_txn(t)) {
+        *out = table_txn(t);
         return 0;
     }
     if ((err = store_txn_begin(st_of(t), &t->prep_txn))) return err;
@@ -169,10 +169,10 @@ static void prep_clear(struct jet_table *t, int cancel)
     if (cancel && t->nnew_lids) {
         if (t->prep_txn) {
             /* Dropped with the implicit transaction below. */
-        } else if (t->ses->txn) {
+        } else if (table_txn(t)) {
             uint32_t i;
             for (i = 0; i < t->nnew_lids; i++)
-                lv_delete(t->ses->txn, t->sdb, t->sch.tab.lv_root, t->new_lids[i]);
+                lv_delete(table_txn(t), t->sdb, t->sch.tab.lv_root, t->new_lids[i]);
         }
     }
     if (cancel && t->prep_txn) {
@@ -323,6 +323,8 @@ static JET_ERR prepare(struct jet_table *t, unsigned long prep)
         return JET_errInvalidParameter;
     }
     if (t->prepared) return JET_errAlreadyPrepared;
+    if (t->temp_flags && (err = temp_check(t, prep == JET_prepInsert ? TEMP_OP_INSERT : TEMP_OP_REPLACE)))
+        return err;
     if ((err = writable(t))) return err;
     if ((err = alloc_copy(t))) return err;
     if (prep == JET_prepInsert) {
@@ -851,7 +853,11 @@ static JET_ERR do_update(struct jet_table *t, void *pvBookmark, JET_ULONG_ cbBoo
     err = apply_update(t, txn, rec, len, bm, &bmlen);
     if (err < 0) {
         store_txn_savepoint_rollback(txn);
-        return err;
+        if (!temp_drops_duplicate(t, err)) return err;
+        /* A temporary table keeps the first record with a key. */
+        prep_clear(t, 1);
+        if (pcbActual) *pcbActual = 0;
+        return 0;
     }
     store_txn_savepoint_release(txn);
     if (implicit) {
@@ -917,12 +923,13 @@ static JET_ERR do_delete(struct jet_table *t)
     JET_ERR err;
 
     if (t->prepared && t->prep != JET_prepInsertCopyDeleteOriginal) update_cancel(t);
+    if (t->temp_flags && (err = temp_check(t, TEMP_OP_DELETE))) return err;
     if ((err = writable(t))) return err;
     if ((err = cursor_record(t, &cur, &len))) return err;
     if (!(rec = malloc(len ? len : 1))) return JET_errOutOfMemory;
     memcpy(rec, cur, len);
-    if (t->ses->txn) {
-        txn = t->ses->txn;
+    if (table_txn(t)) {
+        txn = table_txn(t);
     } else if ((err = store_txn_begin(st_of(t), &implicit))) {
         free(rec);
         return err;

@@ -146,7 +146,7 @@ TEST(info_table_column_info)
     expect_err(JET_errColumnNotFound, JetGetTableColumnInfoA(f.ses, f.tab, NULL, &def, sizeof(def), JET_ColInfo));
     expect_err(JET_errInvalidName, JetGetTableColumnInfoA(f.ses, f.tab, "a.b", &def, sizeof(def), JET_ColInfo));
     expect_err(JET_errInvalidParameter, JetGetTableColumnInfoA(f.ses, f.tab, "id", &def, sizeof(def), 99));
-    expect_err(JET_errFeatureNotAvailable, JetGetTableColumnInfoA(f.ses, f.tab, NULL, &def, sizeof(def), JET_ColInfoList));
+    expect_err(JET_errInvalidParameter, JetGetTableColumnInfoA(f.ses, f.tab, NULL, &def, sizeof(def), JET_ColInfoList));  /* a JET_COLUMNDEF is too small for a JET_COLUMNLIST */
     expect_err(JET_errInvalidTableId, JetGetTableColumnInfoA(f.ses, (JET_TABLEID)0x1234, "id", &def, sizeof(def), JET_ColInfo));
     expect_err(JET_errInvalidSesid, JetGetTableColumnInfoA(JET_sesidNil, f.tab, "id", &def, sizeof(def), JET_ColInfo));
 
@@ -280,8 +280,8 @@ TEST(info_index_info)
     expect_err(JET_wrnBufferTruncated, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &us, 1, JET_IdxInfoKeyMost));
     expect_err(JET_wrnBufferTruncated, JetGetTableIndexInfoA(f.ses, f.tab, NULL, &count, 2, JET_IdxInfoCount));
     expect_err(JET_wrnBufferTruncated, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &indexid, 4, JET_IdxInfoIndexId));
-    expect_err(JET_errFeatureNotAvailable, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &indexid, sizeof(indexid), JET_IdxInfoList));
-    expect_err(JET_errFeatureNotAvailable, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &indexid, sizeof(indexid), JET_IdxInfo));
+    expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &indexid, sizeof(indexid), JET_IdxInfoList));
+    expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &indexid, sizeof(indexid), JET_IdxInfo));
     expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &us, sizeof(us), JET_IdxInfoSysTabCursor));
     expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &us, sizeof(us), 77));
     expect_err(JET_errInvalidTableId, JetGetTableIndexInfoA(f.ses, 0, "byname", &us, sizeof(us), JET_IdxInfoKeyMost));

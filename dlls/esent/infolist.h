@@ -1,0 +1,31 @@
+/*
+ * infolist.h - building the temporary tables that info calls return
+ * (infolist.c): column lists, index lists, object lists.  The caller has
+ * left the session (the tables are built through the public API) and
+ * keeps what it passes alive until the call returns.
+ */
+#ifndef ESENT_INFOLIST_H
+#define ESENT_INFOLIST_H
+
+#include "jet_table.h"
+
+/* JET_COLUMNLIST of the schema's live columns into pv (cb bytes): level
+ * JET_ColInfoList, ListCompact or ListSortColumnid (without the high
+ * bits); grbits[i] is what JetGetColumnInfo reports for sch->cols[i]. */
+JET_ERR infolist_columns(JET_SESID sesid, const struct tbl_schema *sch, const JET_GRBIT *grbits, int wide,
+                         unsigned long level, void *pv, unsigned long cb);
+/* JET_INDEXLIST: one row per key column of each index (only: just that
+ * one). */
+JET_ERR infolist_indexes(JET_SESID sesid, const struct tbl_schema *sch, const struct tbl_index *only, int wide,
+                         void *pv, unsigned long cb);
+
+/* One table for JET_OBJECTLIST. */
+struct infolist_object {
+    char name[CAT_NAME_MAX + 1];
+    JET_GRBIT grbit;           /* JET_bitTableInfo* */
+    JET_GRBIT flags;           /* JET_bitObjectTable* */
+};
+JET_ERR infolist_objects(JET_SESID sesid, const struct infolist_object *objs, uint32_t n, int wide, void *pv,
+                         unsigned long cb);
+
+#endif /* ESENT_INFOLIST_H */
