@@ -1,8 +1,9 @@
 /*
  * store.h - the transactional storage engine of one ESENT instance: its
  * log, its attached databases, atomic durable commits, checkpoints and
- * crash recovery.  The Jet layer's catalog, records, cursors and version
- * store are built on this interface and on btree.h (for reading).
+ * crash recovery, and snapshot isolation between its transactions (the
+ * version store, store_version.c).  The Jet layer's catalog, records and
+ * cursors are built on this interface and on btree.h (for reading).
  *
  * Design: deferred update with a redo-only log.
  *
@@ -198,8 +199,9 @@ void store_txn_savepoint_rollback(store_txn *t);
 /* Number of savepoints pushed and not yet popped. */
 uint32_t store_txn_savepoints(const store_txn *t);
 
-/* Cursors over one tree as a transaction sees it: the committed tree with
- * the transaction's write set laid over it (its puts added or replacing
+/* Cursors over one tree as a transaction sees it: the committed tree at
+ * its snapshot (the version store's before-images merged in) with the
+ * transaction's write set laid over it (its puts added or replacing
  * the committed value, its deletes hidden), in key order (key_compare /
  * memcmp order, as btree.h).  Every call takes the transaction to merge,
  * which may be NULL (committed data only) and may differ from call to call
