@@ -85,6 +85,9 @@ struct tbl_shared {
     uint32_t objid;
     uint32_t refs;             /* open cursors */
     uint32_t seq_next;         /* next DBK; 0: not read from the tree yet */
+    uint32_t lid_next;         /* next LID; 0: not seeded (lv_lid_seed) yet.
+                                * In memory, so that concurrent LV writers do
+                                * not all write one counter record */
     uint64_t autoinc_next;     /* next autoincrement value; 0: not loaded */
     uint64_t autoinc_limit;    /* values below are reserved in the catalog */
     struct jet_table *deny_read, *deny_write; /* JET_bitTableDeny* holders */

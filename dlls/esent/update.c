@@ -27,9 +27,19 @@
  * (indexkeys.c) before and after; entries that disappear are deleted,
  * new ones inserted, after the uniqueness check of unique indexes.
  *
- * Not yet: write conflicts and locks (the version store), version columns,
- * escrow columns beyond plain sets, JET_bitSetUniqueNormalizedMultiValues
- * compares raw bytes.
+ * Write conflicts (the store's version store, "first updater wins"):
+ * every store put and delete locks its key; JetPrepareUpdate(replace)
+ * inside a transaction and JetDelete lock the record's bookmark first, so
+ * the conflict surfaces there as in ESE; an insert meets it at JetUpdate.
+ * A unique index's key (without the bookmark) is locked too, by inserts and
+ * removals, so two transactions cannot both insert it, and its uniqueness
+ * is checked against the latest committed state (a key committed after our
+ * snapshot is a duplicate, as in ESE).  JetGetLock takes read and write
+ * locks explicitly.  LIDs and DBKs come from in-memory counters per table
+ * (struct tbl_shared), so unrelated writers never share a key.
+ *
+ * Not yet: version columns, escrow columns beyond plain sets,
+ * JET_bitSetUniqueNormalizedMultiValues compares raw bytes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -130,12 +140,34 @@ static void forget_lid(struct jet_table *t, uint32_t lid)
     }
 }
 
+/* A new LID from the table's in-memory counter (jet_table.h), seeded from
+ * the committed LV tree the first time. */
+static JET_ERR alloc_lid(struct jet_table *t, uint32_t *lid)
+{
+    struct jet_instance *inst = t->ses->inst;
+    struct tbl_shared *sh = t->shared;
+    uint32_t last;
+    JET_ERR err = 0;
+
+    os_mutex_lock(inst->lock);
+    if (!sh->lid_next) {
+        if (!(err = lv_lid_seed(inst->st, t->sdb, t->sch.tab.lv_root, &last))) {
+            if (last == UINT32_MAX) err = JET_errOutOfLongValueIDs;
+            else sh->lid_next = last + 1;
+        }
+    }
+    if (!err && !sh->lid_next) err = JET_errOutOfLongValueIDs; /* wrapped */
+    if (!err) *lid = sh->lid_next++;
+    os_mutex_unlock(inst->lock);
+    return err;
+}
+
 /* A new LV holding data. */
 static JET_ERR new_lv(struct jet_table *t, store_txn *txn, const void *data, uint32_t cb,
                       uint32_t *lid)
 {
     JET_ERR err;
-    if ((err = lv_alloc_lid(st_of(t), txn, t->sdb, t->sch.tab.lv_root, lid))) return err;
+    if ((err = alloc_lid(t, lid))) return err;
     if ((err = lv_create(txn, t->sdb, t->sch.tab.lv_root, *lid, data, cb))) return err;
     return remember_lid(t, *lid);
 }
@@ -331,6 +363,12 @@ static JET_ERR prepare(struct jet_table *t, unsigned long prep)
         if ((err = rec_builder_init(&t->rb, &t->sch.rs, t->copy, t->copycap))) return err;
     } else {
         if ((err = cursor_record(t, &rec, &len))) return err;
+        /* Inside a transaction a replace takes the record's write lock now
+         * (ESE; at level 0 it is ReplaceNoLock: the conflict shows at
+         * JetUpdate). */
+        if (prep == JET_prepReplace && t->ses->txn &&
+            (err = store_txn_lock(t->ses->txn, t->sdb, t->sch.tab.data_root, t->bm, t->bmlen, 1)))
+            return err;
         if ((err = rec_builder_load(&t->rb, &t->sch.rs, t->copy, t->copycap, rec, len))) return err;
         memcpy(t->prep_bm, t->bm, t->bmlen);
         t->prep_bmlen = t->bmlen;
@@ -594,7 +632,10 @@ static JET_ERR check_unique(struct jet_table *t, store_txn *txn, const struct tb
     uint32_t ekl, evl;
     JET_ERR err;
 
+    /* The key itself is locked: another transaction inserting it conflicts. */
+    if ((err = store_txn_lock(txn, t->sdb, ix->ci.root, k, klen, 1))) return err;
     if ((err = store_cursor_open(st_of(t), t->sdb, ix->ci.root, &c))) return err;
+    store_cursor_set_latest(c, 1);
     err = store_cursor_seek(c, txn, k, klen, BT_SEEK_GE, NULL);
     while (!err) {
         if ((err = store_cursor_get(c, &ek, &ekl, &ev, &evl))) break;
@@ -648,6 +689,10 @@ static JET_ERR update_index(struct jet_table *t, store_txn *txn, const struct tb
     if (!err && newrec) err = idx_record_keys(&t->sch, ix, newrec, newlen, lv_reader, &ctx, &newk);
     for (i = 0; i < oldk.n && !err; i++) {
         if (keyset_has(&newk, oldk.keys[i], oldk.lens[i])) continue;
+        /* A unique key being freed is locked as one being taken. */
+        if ((ix->ci.grbit & JET_bitIndexUnique) &&
+            (err = store_txn_lock(txn, t->sdb, ix->ci.root, oldk.keys[i], oldk.lens[i], 1)))
+            break;
         if ((err = entry_key(oldk.keys[i], oldk.lens[i], bm, bmlen, ek, &eklen))) break;
         err = store_txn_delete(txn, t->sdb, ix->ci.root, ek, eklen);
         if (err == JET_errRecordNotFound) err = 0;
@@ -763,6 +808,7 @@ static JET_ERR new_bookmark(struct jet_table *t, store_txn *txn, const uint8_t *
         uint32_t kl, vl;
         sh->seq_next = 1;
         if (!(err = store_cursor_open(inst->st, t->sdb, t->sch.tab.data_root, &c))) {
+            store_cursor_set_latest(c, 1); /* DBKs committed after our snapshot count */
             if (!store_cursor_last(c, txn) && !store_cursor_get(c, &k, &kl, &v, &vl) && kl == TBL_DBK_SIZE)
                 sh->seq_next = ((uint32_t)k[0] << 24 | (uint32_t)k[1] << 16 | (uint32_t)k[2] << 8 | k[3]) + 1;
             store_cursor_close(c);
@@ -936,7 +982,9 @@ static JET_ERR do_delete(struct jet_table *t)
     } else {
         txn = implicit;
     }
-    if (!(err = store_txn_savepoint(txn))) {
+    /* The record's lock first: a conflict is reported before anything. */
+    err = store_txn_lock(txn, t->sdb, t->sch.tab.data_root, t->bm, t->bmlen, 1);
+    if (!err && !(err = store_txn_savepoint(txn))) {
         err = update_indexes(t, txn, rec, len, NULL, 0, t->bm, t->bmlen);
         if (!err) err = store_txn_delete(txn, t->sdb, t->sch.tab.data_root, t->bm, t->bmlen);
         if (!err) err = free_lvs(t, txn, rec, len, NULL, 0);
@@ -964,6 +1012,41 @@ JET_ERR JET_API JetDelete(JET_SESID sesid, JET_TABLEID tableid)
     TRACE("(%p, %p)\n", (void *)sesid, (void *)tableid);
     if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
     err = do_delete(t);
+    session_leave(s);
+out:
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+/* ---- JetGetLock -------------------------------------------------------------------- */
+
+/* A read or write lock on the current record, held until the transaction
+ * ends (the store's lock table): JET_errWriteConflict when another
+ * session holds a conflicting lock or changed the record after our
+ * snapshot. */
+static JET_ERR get_lock(struct jet_table *t, JET_GRBIT grbit)
+{
+    int write = grbit == JET_bitWriteLock;
+    const uint8_t *rec;
+    uint32_t len;
+    JET_ERR err;
+
+    if (grbit != JET_bitReadLock && grbit != JET_bitWriteLock) return JET_errInvalidGrbit;
+    if (!t->ses->txn) return JET_errNotInTransaction;
+    if (write && (err = writable(t))) return err;
+    if ((err = cursor_record(t, &rec, &len))) return err;
+    return store_txn_lock(t->ses->txn, t->sdb, t->sch.tab.data_root, t->bm, t->bmlen, write);
+}
+
+JET_ERR JET_API JetGetLock(JET_SESID sesid, JET_TABLEID tableid, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_table *t;
+    JET_ERR err;
+
+    TRACE("(%p, %p, 0x%lx)\n", (void *)sesid, (void *)tableid, (unsigned long)grbit);
+    if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
+    err = get_lock(t, grbit);
     session_leave(s);
 out:
     TRACE("-> %ld\n", (long)err);

@@ -197,10 +197,19 @@ int cat_tables_list(store_txn *t, store_db *db, struct cat_table **out, uint32_t
 
     *out = NULL;
     *n = 0;
+    /* The counter is committed by cat_objid_alloc's own transactions, so
+     * it is read in its latest state: t's own tables may be newer than t's
+     * snapshot. */
     catk_counter(&k);
-    err = cat_read_u32(t, db, &k, &last);
-    if (err == JET_errRecordNotFound) return 0;
-    if (err < 0) return err;
+    {
+        uint8_t b[4];
+        uint32_t len;
+        err = store_txn_get_latest(t, db, store_db_catalog(db), k.b, k.len, b, sizeof(b), &len);
+        if (err == JET_errRecordNotFound) return 0;
+        if (err < 0) return err;
+        if (len != 4) return JET_errDatabaseCorrupted;
+        last = cat_get_u32(b);
+    }
     for (objid = CAT_OBJID_FIRST; objid <= last && err >= 0; objid++) {
         err = cat_read_table(t, db, objid, &tb);
         if (err == JET_errRecordNotFound) {

@@ -110,12 +110,15 @@ int lv_set_size(store_txn *t, store_db *db, uint32_t tree, uint32_t lid, uint64_
  * once a transaction that allocated them committed, and an LV made with a
  * caller-chosen LID that was committed is never collided with.
  * JET_errOutOfLongValueIDs after LID 0xFFFFFFFF.
- * Concurrency: two transactions allocating at once both read the same
- * counter; the store does not detect that write-write conflict (the version
- * store above must, or the Jet layer serializes LV creation per table, or
- * it hands out LIDs itself from an in-memory counter seeded by lv_last_lid
- * and calls lv_create). */
+ * Concurrency: the counter record is one key, so two open transactions
+ * allocating LIDs this way write-conflict (JET_errWriteConflict).  The Jet
+ * layer does not use it: it hands out LIDs from an in-memory counter per
+ * table seeded by lv_lid_seed and calls lv_create, so concurrent LV
+ * writers never touch a common key. */
 int lv_alloc_lid(store *s, store_txn *t, store_db *db, uint32_t tree, uint32_t *lid);
+/* The largest LID ever handed out as far as the committed tree knows: the
+ * larger of lv_last_lid and the counter record (0 if neither). */
+int lv_lid_seed(store *s, store_db *db, uint32_t tree, uint32_t *last);
 /* The largest LID in the committed tree (0 if there is none). */
 int lv_last_lid(store *s, store_db *db, uint32_t tree, uint32_t *lid);
 

@@ -48,6 +48,28 @@ int lv_last_lid(store *s, store_db *db, uint32_t tree, uint32_t *lid)
     return err;
 }
 
+int lv_lid_seed(store *s, store_db *db, uint32_t tree, uint32_t *last)
+{
+    uint8_t key[LV_KEY_ROOT], val[LV_COUNTER_LEN];
+    uint32_t vlen, counter = 0;
+    int err;
+
+    if ((err = lv_last_lid(s, db, tree, last))) return err;
+    put_be32(key, LV_LID_COUNTER);
+    store_read_begin(s);
+    err = bt_get(store_db_pager(db), tree, key, sizeof(key), val, sizeof(val), &vlen);
+    store_read_end(s);
+    if (err == JET_errRecordNotFound) return 0;
+    if (err < 0) return err;
+    if (vlen != LV_COUNTER_LEN) {
+        ERR("tree %u: the LID counter record is %u bytes\n", tree, vlen);
+        return JET_errLVCorrupted;
+    }
+    counter = get_u32(val);
+    if (counter > *last) *last = counter;
+    return 0;
+}
+
 int lv_alloc_lid(store *s, store_txn *t, store_db *db, uint32_t tree, uint32_t *lid)
 {
     uint8_t key[LV_KEY_ROOT], val[LV_COUNTER_LEN];

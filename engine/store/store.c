@@ -387,6 +387,7 @@ static void store_free(store *s)
 {
     int i;
     for (i = 0; i < STORE_MAX_DBS; i++) store_db_free(s->dbs[i]);
+    vs_free(s);
     os_rwlock_destroy(s->latch);
     os_mutex_destroy(s->ckpt_mutex);
     os_mutex_destroy(s->mutex);
@@ -416,7 +417,7 @@ int store_open(const struct store_config *cfg, store **out)
     if (!s->cfg.checkpoint_bytes) s->cfg.checkpoint_bytes = 20u << 20;
     s->next_txnid = 1;
     if (!s->log_dir || !s->system_dir || !s->basename || os_rwlock_create(&s->latch) ||
-        os_mutex_create(&s->ckpt_mutex) || os_mutex_create(&s->mutex)) {
+        os_mutex_create(&s->ckpt_mutex) || os_mutex_create(&s->mutex) || vs_init(s)) {
         store_free(s);
         return JET_errOutOfMemory;
     }
@@ -571,6 +572,7 @@ int store_db_detach(store *s, store_db *db)
     }
     os_rwlock_write_lock(s->latch);
     s->dbs[db->dbid] = NULL;
+    vs_purge(s, db->dbid, 0);
     os_rwlock_write_unlock(s->latch);
     /* edb.chk no longer lists it. */
     if (!err && s->lg && !check_failed(s)) err = write_checkpoint_file(s, s->last_ckpt, 0);
@@ -588,6 +590,7 @@ static int tree_op(store *s, store_db *db, uint8_t kind, uint32_t *root)
     if (db->flags & STORE_DB_READONLY) return JET_errPermissionDenied;
     os_rwlock_write_lock(s->latch);
     err = kind == TREE_CREATE ? bt_create(db->pg, root) : bt_drop(db->pg, *root);
+    if (!err && kind == TREE_DROP) vs_purge(s, db->dbid, *root); /* its pgno may be reused */
     if (!err && db_logged(s, db)) {
         err = log_tree_op(s, kind, db->dbid, *root);
         if (err) set_failed(s, err);
@@ -634,6 +637,7 @@ int store_txn_begin(store *s, store_txn **out)
     os_mutex_lock(s->mutex);
     t->id = s->next_txnid++;
     os_mutex_unlock(s->mutex);
+    vs_txn_begin(s, t);
     *out = t;
     return 0;
 }
@@ -641,6 +645,42 @@ int store_txn_begin(store *s, store_txn **out)
 uint64_t store_txn_size(const store_txn *t)
 {
     return t->ws.bytes;
+}
+
+uint64_t store_txn_snapshot(const store_txn *t)
+{
+    return t->snapshot;
+}
+
+uint64_t store_version_bytes(store *s)
+{
+    uint64_t n;
+    os_mutex_lock(s->vmutex);
+    n = s->vs_bytes;
+    os_mutex_unlock(s->vmutex);
+    return n;
+}
+
+uint32_t store_open_txns(store *s)
+{
+    uint32_t n;
+    os_mutex_lock(s->vmutex);
+    n = s->nopen;
+    os_mutex_unlock(s->vmutex);
+    return n;
+}
+
+/* The committed value of (tree, key) as snapshot sees it; the latch is
+ * held.  bt_get's contract. */
+static int snapshot_get(store *s, store_db *db, uint64_t snapshot, uint32_t tree, const void *key,
+                        uint32_t klen, void *buf, uint32_t bufsize, uint32_t *vlen)
+{
+    const struct vs_version *v = vs_visible(s, db->dbid, tree, key, klen, snapshot);
+    if (!v) return bt_get(db->pg, tree, key, klen, buf, bufsize, vlen);
+    if (!v->present) return JET_errRecordNotFound;
+    *vlen = v->vlen;
+    if (buf && v->vlen) memcpy(buf, v->val, v->vlen < bufsize ? v->vlen : bufsize);
+    return 0;
 }
 
 /* Whether (tree, key) holds a value, looking at the write set first. */
@@ -655,7 +695,7 @@ static int key_exists(store_txn *t, store_db *db, uint32_t tree, const void *key
         return 0;
     }
     store_read_begin(t->s);
-    err = bt_get(db->pg, tree, key, klen, NULL, 0, &vlen);
+    err = snapshot_get(t->s, db, t->snapshot, tree, key, klen, NULL, 0, &vlen);
     store_read_end(t->s);
     if (err == JET_errRecordNotFound) {
         *exists = 0;
@@ -676,6 +716,9 @@ int store_txn_put(store_txn *t, store_db *db, uint32_t tree, const void *key, ui
     if (db->flags & STORE_DB_READONLY) return JET_errPermissionDenied;
     if (klen > bt_key_max(page_size)) return JET_errKeyTooBig;
     if ((uint64_t)klen + vlen > bt_cell_max(page_size)) return JET_errRecordTooBig;
+    if ((err = vs_lock(t, db->dbid, tree, key, klen, 1,
+                       VS_OVERHEAD + klen + (mode == BT_INSERT_ONLY ? 0 : vlen))) < 0)
+        return err;
     if (mode != BT_UPSERT) {
         if ((err = key_exists(t, db, tree, key, klen, &exists)) < 0) return err;
         if (mode == BT_INSERT_ONLY && exists) return JET_errKeyDuplicate;
@@ -689,13 +732,39 @@ int store_txn_delete(store_txn *t, store_db *db, uint32_t tree, const void *key,
     int err, exists;
     if ((err = check_failed(t->s))) return err;
     if (db->flags & STORE_DB_READONLY) return JET_errPermissionDenied;
+    if ((err = vs_lock(t, db->dbid, tree, key, klen, 1, VS_OVERHEAD + klen)) < 0) return err;
     if ((err = key_exists(t, db, tree, key, klen, &exists)) < 0) return err;
     if (!exists) return JET_errRecordNotFound;
     return ws_set(&t->ws, WS_DELETE, db->dbid, tree, key, klen, NULL, 0);
 }
 
+int store_txn_lock(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen, int write)
+{
+    int err;
+    if ((err = check_failed(t->s))) return err;
+    if (write && (db->flags & STORE_DB_READONLY)) return JET_errPermissionDenied;
+    return vs_lock(t, db->dbid, tree, key, klen, write, 0);
+}
+
 int store_txn_get(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
                   void *buf, uint32_t bufsize, uint32_t *vlen)
+{
+    struct ws_entry *e = ws_find(&t->ws, db->dbid, tree, key, klen);
+    int err;
+    if (e) {
+        if (e->kind == WS_DELETE) return JET_errRecordNotFound;
+        *vlen = e->vlen;
+        if (buf && e->vlen) memcpy(buf, e->val, e->vlen < bufsize ? e->vlen : bufsize);
+        return 0;
+    }
+    store_read_begin(t->s);
+    err = snapshot_get(t->s, db, t->snapshot, tree, key, klen, buf, bufsize, vlen);
+    store_read_end(t->s);
+    return err;
+}
+
+int store_txn_get_latest(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
+                         void *buf, uint32_t bufsize, uint32_t *vlen)
 {
     struct ws_entry *e = ws_find(&t->ws, db->dbid, tree, key, klen);
     int err;
@@ -714,6 +783,7 @@ int store_txn_get(store_txn *t, store_db *db, uint32_t tree, const void *key, ui
 void store_txn_abort(store_txn *t)
 {
     if (!t) return;
+    vs_txn_end(t->s, t, 0);
     ws_free(&t->ws);
     free(t);
 }
@@ -784,14 +854,39 @@ static int build_records(store_txn *t, uint32_t max, struct buf **recs, int *nre
     return 0;
 }
 
+/* Before-images of every key of the write set, for the readers of older
+ * snapshots (store_version.c); taken back if one fails, so that a commit
+ * failing here changes nothing.  Exclusive latch held. */
+static int record_versions(store_txn *t, uint64_t csn)
+{
+    store *s = t->s;
+    struct ws_entry *e;
+    int err = 0;
+
+    for (e = ws_first(&t->ws); e && !err; e = ws_next(e)) {
+        store_db *db = s->dbs[e->dbid];
+        if (!db) err = JET_errDatabaseNotFound; /* detached under an open transaction */
+        else err = vs_record(s, db, e->tree, e->key, e->klen, csn);
+    }
+    if (err) vs_unrecord(s, csn);
+    return err;
+}
+
 int store_txn_commit(store_txn *t, unsigned flags)
+{
+    return store_txn_commit_csn(t, flags, NULL);
+}
+
+int store_txn_commit_csn(store_txn *t, unsigned flags, uint64_t *csn_out)
 {
     store *s = t->s;
     struct ws_entry *e;
     struct buf *recs = NULL;
-    int nrecs = 0, i, err;
+    int nrecs = 0, i, err, record;
     lsn_t lsn = 0;
+    uint64_t csn;
 
+    if (csn_out) *csn_out = 0;
     if ((err = check_failed(s))) goto out;
     if (!t->ws.count) goto out;
     if (s->lg && (err = build_records(t, log_max_payload(s->lg), &recs, &nrecs))) goto out;
@@ -799,6 +894,12 @@ int store_txn_commit(store_txn *t, unsigned flags)
     /* The write set is in B-tree order: each tree is applied in one pass. */
     os_rwlock_write_lock(s->latch);
     if (!(err = check_failed(s))) {
+        csn = vs_commit_csn(s, &record);
+        if (record && (err = record_versions(t, csn))) {
+            os_rwlock_write_unlock(s->latch);
+            goto out;
+        }
+        if (csn_out) *csn_out = csn;
         for (e = ws_first(&t->ws); e && !err; e = ws_next(e)) {
             store_db *db = s->dbs[e->dbid];
             if (!db) {
@@ -811,6 +912,9 @@ int store_txn_commit(store_txn *t, unsigned flags)
         for (i = 0; i < nrecs && !err; i++)
             err = append(s, STORE_REC_TXN, recs[i].p, (uint32_t)recs[i].len, &lsn);
         if (err) set_failed(s, err);
+        /* Locks go and old versions are collected while the latch is
+         * still held: the versions were recorded before the locks went. */
+        vs_txn_end(s, t, 1);
     }
     os_rwlock_write_unlock(s->latch);
     if (err) goto out;

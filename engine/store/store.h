@@ -1,8 +1,9 @@
 /*
  * store.h - the transactional storage engine of one ESENT instance: its
  * log, its attached databases, atomic durable commits, checkpoints and
- * crash recovery.  The Jet layer's catalog, records, cursors and version
- * store are built on this interface and on btree.h (for reading).
+ * crash recovery, and snapshot isolation between its transactions (the
+ * version store, store_version.c).  The Jet layer's catalog, records and
+ * cursors are built on this interface and on btree.h (for reading).
  *
  * Design: deferred update with a redo-only log.
  *
@@ -79,6 +80,7 @@ struct store_config {
     uint32_t cache_pages;     /* buffer cache size per database, pages */
     uint32_t extend_pages;    /* JET_paramDbExtensionSize */
     uint64_t checkpoint_bytes;/* checkpoint after this much log (JET_paramCheckpointDepthMax) */
+    uint64_t max_version_bytes;/* version store limit (JET_paramMaxVerPages x 16 KiB); 0: none */
 };
 
 /* Opens the instance's store: opens (or creates) the log and runs recovery
@@ -131,7 +133,25 @@ uint32_t store_db_catalog(store_db *db);
 void store_read_begin(store *s);
 void store_read_end(store *s);
 
-/* Transactions. */
+/* Transactions and isolation (docs/engine.md, "Version store and
+ * isolation"; engine/store/store_version.c).
+ *
+ * A transaction reads a snapshot: the committed state when it began
+ * (commits are numbered; its snapshot is the number of commits then), with
+ * its own write set laid over it.  Commits made after it began stay
+ * invisible to it: their before-images are kept in memory (the version
+ * store) while some open transaction may need them.  Reads without a
+ * transaction (a NULL txn on cursors) see the latest committed state.
+ *
+ * Writes conflict, "first updater wins": store_txn_put, _delete and _lock
+ * fail with JET_errWriteConflict when another open transaction holds a
+ * lock on the same (db, tree, key) (every put and delete takes a write
+ * lock, held until the transaction ends, savepoint rollback included), or
+ * when a commit the transaction cannot see (made after its snapshot)
+ * changed that key.  With another transaction open, a change that would
+ * take the version store past cfg.max_version_bytes fails with
+ * JET_errVersionStoreOutOfMemory.  The version store and the locks are
+ * memory only; after a crash no transaction is open and none is needed. */
 int store_txn_begin(store *s, store_txn **out);
 /* Adds a change to the write set.  mode: BT_UPSERT, BT_INSERT_ONLY
  * (JET_errKeyDuplicate when the key exists in the tree or the write set),
@@ -141,12 +161,28 @@ int store_txn_begin(store *s, store_txn **out);
 int store_txn_put(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
                   const void *val, uint32_t vlen, unsigned mode);
 /* JET_errRecordNotFound when the key exists in neither. */
+/* (put and delete: JET_errWriteConflict, JET_errVersionStoreOutOfMemory, above) */
 int store_txn_delete(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen);
 /* Reads through the write set, then the tree (takes the shared latch). */
 int store_txn_get(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
                   void *buf, uint32_t bufsize, uint32_t *vlen);
+/* Takes a lock on (db, tree, key) without changing it (JetGetLock, unique
+ * index keys): write 1 a write lock, 0 a read lock (read locks of several
+ * transactions coexist; a write conflicts with them).  The key need not
+ * exist.  JET_errWriteConflict as a put; held until the transaction ends. */
+int store_txn_lock(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen, int write);
+/* store_txn_get over the latest committed state instead of the snapshot
+ * (counters that other transactions commit). */
+int store_txn_get_latest(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
+                         void *buf, uint32_t bufsize, uint32_t *vlen);
 /* Bytes held by the write set (for version-store limits above). */
 uint64_t store_txn_size(const store_txn *t);
+/* The transaction's snapshot: the number of commits made before it began. */
+uint64_t store_txn_snapshot(const store_txn *t);
+/* Memory held by the version store (0 once no transaction is open). */
+uint64_t store_version_bytes(store *s);
+/* Open transactions. */
+uint32_t store_open_txns(store *s);
 
 /* Savepoints, for nested Jet transactions (levels 2..7).  A savepoint
  * marks the write set's state; they nest (last in, first out).
@@ -163,8 +199,9 @@ void store_txn_savepoint_rollback(store_txn *t);
 /* Number of savepoints pushed and not yet popped. */
 uint32_t store_txn_savepoints(const store_txn *t);
 
-/* Cursors over one tree as a transaction sees it: the committed tree with
- * the transaction's write set laid over it (its puts added or replacing
+/* Cursors over one tree as a transaction sees it: the committed tree at
+ * its snapshot (the version store's before-images merged in) with the
+ * transaction's write set laid over it (its puts added or replacing
  * the committed value, its deletes hidden), in key order (key_compare /
  * memcmp order, as btree.h).  Every call takes the transaction to merge,
  * which may be NULL (committed data only) and may differ from call to call
@@ -182,6 +219,10 @@ uint32_t store_txn_savepoints(const store_txn *t);
  * store_cursor_get still returns the copy it made. */
 typedef struct store_cursor store_cursor;
 int store_cursor_open(store *s, store_db *db, uint32_t tree, store_cursor **out);
+/* latest 1: the cursor lays the transaction's write set over the latest
+ * committed state instead of its snapshot (uniqueness checks, counters
+ * seeded from a tree).  0 by default. */
+void store_cursor_set_latest(store_cursor *c, int latest);
 void store_cursor_close(store_cursor *c);
 /* dir: BT_SEEK_GE/GT/LE/LT; *exact (may be NULL) as bt_seek.
  * JET_errRecordNotFound when there is no such entry. */
@@ -204,6 +245,9 @@ enum {
 };
 /* Commits and frees the transaction (also on failure). */
 int store_txn_commit(store_txn *t, unsigned flags);
+/* The same, telling the commit's number (*csn; 0 when the write set was
+ * empty: nothing was committed).  Commits are serialized in this order. */
+int store_txn_commit_csn(store_txn *t, unsigned flags, uint64_t *csn);
 /* Drops the write set and frees the transaction. */
 void store_txn_abort(store_txn *t);
 

@@ -1,21 +1,33 @@
 /*
- * store_cursor.c - cursors over a tree as a transaction sees it: the
- * committed B-tree merged with the transaction's write set (store.h).
+ * store_cursor.c - cursors over a tree as a transaction sees it: its
+ * snapshot of the committed B-tree merged with the transaction's write set
+ * (store.h).
  *
- * A move is a merge of two ordered sources in the direction of the move:
+ * A move is a merge of three ordered sources in the direction of the move:
  *
  *   b  the next committed entry, from a bt_cursor over the tree
+ *   v  the next key of (db, tree) that a commit after the transaction's
+ *      snapshot changed, from the version store (vs_seek): its value at
+ *      the snapshot is the before-image of the oldest such commit, or
+ *      absent (the key was inserted after the snapshot)
  *   w  the next write-set entry of (db, tree), from ws_seek
  *
- * The nearer of the two wins; on equal keys the write set does (a put
- * replaces the committed value).  A write-set delete is stepped over, and
- * with it the committed entry of the same key.  Running out of both is the
- * end.  The cursor then copies the key and value it landed on into its own
- * buffers, so nothing it returns points into pages or the write set.
+ * The nearest key wins.  On equal keys the write set wins over the
+ * version store, which wins over the tree: a put replaces the value, a
+ * write-set delete or an absent before-image hides the key, and the
+ * sources on that key are stepped past it.  So a key deleted after the
+ * snapshot (gone from the tree) comes back from v, one inserted after it
+ * is hidden, one changed after it shows its old value.  Running out of all
+ * three is the end.  The cursor then copies the key and value it landed on
+ * into its own buffers, so nothing it returns points into pages, the
+ * write set or the version store.  Without a transaction, or with
+ * store_cursor_set_latest, there is no v: the latest committed state.
  *
  * Between calls the cursor keeps its key K only; the write set is sought
  * again from K on every call (the transaction may differ, may have gone,
- * or may have changed), which costs nothing when it has no entries.  The
+ * or may have changed), which costs nothing when it has no entries; the
+ * version store likewise, which costs one comparison when no commit is
+ * newer than the snapshot (vs_any_newer).  The
  * bt cursor is kept where the last move left it, and `rel` says where that
  * is relative to K, so a scan steps it instead of seeking:
  *
@@ -55,6 +67,7 @@ struct store_cursor {
     bt_cursor *bt;
     enum cur_state state;
     enum bt_rel rel;
+    int latest;        /* store_cursor_set_latest: no snapshot */
     uint64_t rel_gen;  /* pager_generation() when rel became ABOVE/BELOW */
     uint8_t *key, *val, *sought; /* sought: a seek's key, which a gap keeps */
     uint32_t klen, vlen, kcap, vcap, scap;
@@ -129,31 +142,78 @@ static struct ws_entry *ws_step(const struct ws *ws, const struct ws_entry *w, i
     return n && n->dbid == w->dbid && n->tree == w->tree ? n : NULL;
 }
 
-/* The merge (top comment): from the committed candidate b (the bt
- * cursor's entry) and the write-set candidate w, lands on the first
- * visible entry in direction dir (+1 forward, -1 backward).  Returns 1
- * when both run out (the caller picks the end state), 0 when landed. */
-static int merge(store_cursor *c, const struct ws *ws, struct side *b, struct ws_entry *w, int dir,
-                 uint64_t gen)
+/* What a move merges: the write set (NULL: none) and, with vs set, the
+ * versions newer than snap. */
+struct view {
+    const struct ws *ws;
+    int vs;
+    uint64_t snap;
+};
+
+/* The version-store candidate: a key with a version newer than the
+ * snapshot (e NULL: none) and the oldest such version. */
+struct vside {
+    struct ws_entry *e;
+    const struct vs_version *v;
+};
+
+/* The version-store key that dir names from key (NULL: the edge). */
+static void vs_from(const store_cursor *c, const struct view *vw, const uint8_t *key, uint32_t klen,
+                    int dir, struct vside *vv)
 {
-    int cmp, r;
+    vv->e = NULL;
+    vv->v = NULL;
+    if (vw->vs) vv->e = vs_seek(c->s, c->db->dbid, c->tree, key, klen, dir, vw->snap, &vv->v);
+}
+
+/* The merge (top comment): from the committed candidate b (the bt
+ * cursor's entry), the version-store candidate vv and the write-set
+ * candidate w, lands on the first visible entry in direction dir (+1
+ * forward, -1 backward).  Returns 1 when all run out (the caller picks the
+ * end state), 0 when landed. */
+static int merge(store_cursor *c, const struct view *vw, struct side *b, struct vside *vv,
+                 struct ws_entry *w, int dir, uint64_t gen)
+{
+    enum bt_rel ahead = dir > 0 ? REL_ABOVE : REL_BELOW;
+    const uint8_t *mk;
+    uint32_t mkl;
+    int r, inb, inv, inw;
 
     for (;;) {
-        if (!b->ok && !w) return 1;
-        if (!w)
-            cmp = -1;
-        else if (!b->ok)
-            cmp = 1;
-        else
-            cmp = keycmp(b->key, b->klen, w->key, w->klen) * dir;
-        if (cmp < 0) return land(c, b->key, b->klen, b->val, b->vlen, REL_SAME, gen);
-        if (w->kind == WS_PUT)
-            return land(c, w->key, w->klen, w->val, w->vlen,
-                        cmp == 0 ? REL_SAME : dir > 0 ? REL_ABOVE : REL_BELOW, gen);
-        /* A delete: hides the committed entry of its key, if any. */
-        if (cmp == 0 && (r = bt_read(c, dir > 0 ? bt_next(c->bt) : bt_prev(c->bt), b)) < 0)
-            return r;
-        w = ws_step(ws, w, dir);
+        /* The nearest key of the three. */
+        if (b->ok) {
+            mk = b->key;
+            mkl = b->klen;
+        } else if (vv->e) {
+            mk = vv->e->key;
+            mkl = vv->e->klen;
+        } else if (w) {
+            mk = w->key;
+            mkl = w->klen;
+        } else {
+            return 1;
+        }
+        if (vv->e && keycmp(vv->e->key, vv->e->klen, mk, mkl) * dir < 0) {
+            mk = vv->e->key;
+            mkl = vv->e->klen;
+        }
+        if (w && keycmp(w->key, w->klen, mk, mkl) * dir < 0) {
+            mk = w->key;
+            mkl = w->klen;
+        }
+        inb = b->ok && !keycmp(b->key, b->klen, mk, mkl);
+        inv = vv->e && !keycmp(vv->e->key, vv->e->klen, mk, mkl);
+        inw = w && !keycmp(w->key, w->klen, mk, mkl);
+        if (inw && w->kind == WS_PUT)
+            return land(c, w->key, w->klen, w->val, w->vlen, inb ? REL_SAME : ahead, gen);
+        if (!inw && inv && vv->v->present)
+            return land(c, vv->e->key, vv->e->klen, vv->v->val, vv->v->vlen, inb ? REL_SAME : ahead, gen);
+        if (!inw && !inv) return land(c, b->key, b->klen, b->val, b->vlen, REL_SAME, gen);
+        /* Hidden (deleted by the transaction, or absent at the snapshot):
+         * every source on the key steps past it. */
+        if (inv) vs_from(c, vw, vv->e->key, vv->e->klen, dir > 0 ? BT_SEEK_GT : BT_SEEK_LT, vv);
+        if (inw) w = ws_step(vw->ws, w, dir);
+        if (inb && (r = bt_read(c, dir > 0 ? bt_next(c->bt) : bt_prev(c->bt), b)) < 0) return r;
     }
 }
 
@@ -189,16 +249,28 @@ void store_cursor_close(store_cursor *c)
     free(c);
 }
 
-static const struct ws *txn_ws(const store_cursor *c, const store_txn *t)
+void store_cursor_set_latest(store_cursor *c, int latest)
 {
-    if (!t) return NULL;
+    c->latest = latest;
+}
+
+/* What the cursor merges for t; the latch is held. */
+static void view_of(const store_cursor *c, const store_txn *t, struct view *vw)
+{
+    vw->ws = NULL;
+    vw->vs = 0;
+    vw->snap = 0;
+    if (!t) return;
     assert(t->s == c->s);
-    return t->ws.count ? &t->ws : NULL;
+    if (t->ws.count) vw->ws = &t->ws;
+    vw->snap = t->snapshot;
+    vw->vs = !c->latest && vs_any_newer(c->s, t->snapshot);
 }
 
 /* The merge run after the bt cursor was moved (r: the move's result) and
- * the write-set side sought; the latch is held.  1: ran out. */
-static int move(store_cursor *c, const struct ws *ws, int r, struct ws_entry *w, int dir, uint64_t gen)
+ * the other sides sought; the latch is held.  1: ran out. */
+static int move(store_cursor *c, const struct view *vw, int r, struct vside *vv, struct ws_entry *w,
+                int dir, uint64_t gen)
 {
     struct side b;
 
@@ -206,23 +278,26 @@ static int move(store_cursor *c, const struct ws *ws, int r, struct ws_entry *w,
         c->rel = REL_UNKNOWN;
         return r;
     }
-    if ((r = merge(c, ws, &b, w, dir, gen)) < 0) c->rel = REL_UNKNOWN;
+    if ((r = merge(c, vw, &b, vv, w, dir, gen)) < 0) c->rel = REL_UNKNOWN;
     return r;
 }
 
 /* first (dir +1) and last (dir -1). */
 static int edge(store_cursor *c, store_txn *t, int dir)
 {
-    const struct ws *ws = txn_ws(c, t);
+    struct view vw;
+    struct vside vv;
     struct ws_entry *w;
     uint64_t gen;
     int r;
 
     store_read_begin(c->s);
+    view_of(c, t, &vw);
     gen = pager_generation(c->db->pg);
     r = dir > 0 ? bt_first(c->bt) : bt_last(c->bt);
-    w = ws ? ws_edge(ws, c->db->dbid, c->tree, dir < 0) : NULL;
-    r = move(c, ws, r, w, dir, gen);
+    w = vw.ws ? ws_edge(vw.ws, c->db->dbid, c->tree, dir < 0) : NULL;
+    vs_from(c, &vw, NULL, 0, dir > 0 ? BT_SEEK_GE : BT_SEEK_LE, &vv);
+    r = move(c, &vw, r, &vv, w, dir, gen);
     store_read_end(c->s);
     if (r == 1) {
         c->state = dir > 0 ? SC_BEFORE : SC_AFTER;
@@ -245,7 +320,8 @@ int store_cursor_last(store_cursor *c, store_txn *t)
 /* next (dir +1) and prev (dir -1) from K, with the cursor ON or at a GAP. */
 static int step(store_cursor *c, store_txn *t, int dir)
 {
-    const struct ws *ws = txn_ws(c, t);
+    struct view vw;
+    struct vside vv;
     enum bt_rel behind = dir > 0 ? REL_BELOW : REL_ABOVE, ahead = dir > 0 ? REL_ABOVE : REL_BELOW;
     struct ws_entry *w;
     uint64_t gen;
@@ -253,6 +329,7 @@ static int step(store_cursor *c, store_txn *t, int dir)
 
     assert(c->state == SC_ON || c->state == SC_GAP);
     store_read_begin(c->s);
+    view_of(c, t, &vw);
     gen = pager_generation(c->db->pg);
     if (c->rel != REL_SAME && gen != c->rel_gen) c->rel = REL_UNKNOWN;
     if (c->rel == REL_SAME || c->rel == behind)
@@ -261,9 +338,10 @@ static int step(store_cursor *c, store_txn *t, int dir)
         r = 0; /* already there (or at the end: bt_read sees no entry) */
     else
         r = bt_seek(c->bt, c->key, c->klen, dir > 0 ? BT_SEEK_GT : BT_SEEK_LT, NULL);
-    w = ws ? ws_seek(ws, c->db->dbid, c->tree, c->key, c->klen, dir > 0 ? BT_SEEK_GT : BT_SEEK_LT)
-           : NULL;
-    r = move(c, ws, r, w, dir, gen);
+    w = vw.ws ? ws_seek(vw.ws, c->db->dbid, c->tree, c->key, c->klen, dir > 0 ? BT_SEEK_GT : BT_SEEK_LT)
+              : NULL;
+    vs_from(c, &vw, c->key, c->klen, dir > 0 ? BT_SEEK_GT : BT_SEEK_LT, &vv);
+    r = move(c, &vw, r, &vv, w, dir, gen);
     store_read_end(c->s);
     if (r == 1) {
         c->state = dir > 0 ? SC_AFTER : SC_BEFORE;
@@ -290,7 +368,8 @@ int store_cursor_prev(store_cursor *c, store_txn *t)
 int store_cursor_seek(store_cursor *c, store_txn *t, const void *key, uint32_t klen, int dir,
                       int *exact)
 {
-    const struct ws *ws = txn_ws(c, t);
+    struct view vw;
+    struct vside vv;
     int fwd = dir == BT_SEEK_GE || dir == BT_SEEK_GT;
     struct ws_entry *w;
     uint64_t gen;
@@ -302,10 +381,12 @@ int store_cursor_seek(store_cursor *c, store_txn *t, const void *key, uint32_t k
     if (reserve(&c->sought, &c->scap, klen)) return JET_errOutOfMemory;
     if (klen) memmove(c->sought, key, klen);
     store_read_begin(c->s);
+    view_of(c, t, &vw);
     gen = pager_generation(c->db->pg);
     r = bt_seek(c->bt, c->sought, klen, dir, NULL);
-    w = ws ? ws_seek(ws, c->db->dbid, c->tree, c->sought, klen, dir) : NULL;
-    r = move(c, ws, r, w, fwd ? 1 : -1, gen);
+    w = vw.ws ? ws_seek(vw.ws, c->db->dbid, c->tree, c->sought, klen, dir) : NULL;
+    vs_from(c, &vw, c->sought, klen, dir, &vv);
+    r = move(c, &vw, r, &vv, w, fwd ? 1 : -1, gen);
     store_read_end(c->s);
     if (r == 1) {
         /* A gap at the sought key: it becomes the cursor's key. */

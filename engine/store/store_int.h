@@ -1,7 +1,8 @@
 /*
  * store_int.h - internals shared by the store's files (store.c,
- * store_wset.c, store_savepoint.c, store_cursor.c, store_recover.c): the
- * structures, the write set and its undo log, and the log record formats.
+ * store_wset.c, store_savepoint.c, store_cursor.c, store_recover.c,
+ * store_version.c): the structures, the write set and its undo log, the
+ * version store and lock table, and the log record formats.
  * Nothing outside engine/store/ includes this.
  *
  * Log records of the store (types for log_append; payload layouts, all
@@ -59,23 +60,41 @@ struct store_db {
     pager *pg;
 };
 
-struct store {
-    struct store_config cfg;
-    char *log_dir, *system_dir, *basename;
-    wal *lg;                      /* NULL when recovery is off */
-    store_db *dbs[STORE_MAX_DBS];
-    os_rwlock *latch;             /* shared: readers; exclusive: apply, snapshot */
-    os_mutex *ckpt_mutex;         /* one checkpoint at a time; attach/detach */
-    os_mutex *mutex;              /* counters and the failed flag */
-    int failed;                   /* sticky JET_err once an apply failed */
-    char *torn[STORE_MAX_DBS];    /* recovery: databases whose header page
-                                     failed its checksum, waiting for their
-                                     header image from the wal */
-    uint64_t next_txnid;
-    lsn_t last_ckpt;              /* CKPT_BEGIN of the last checkpoint */
-    uint64_t log_bytes_at_ckpt;   /* log volume when it was taken */
-    struct store_stats stats;
+/* ---- version store and locks (store_version.c) ---------------------------
+ *
+ * A version: what one commit (csn) did to one key, kept as the key's value
+ * before that commit (present 0: the key did not exist).  A key's versions
+ * form a list, oldest first; all versions also form one list in csn order
+ * (the order they were made), which garbage collection pops from the front. */
+struct vs_version {
+    struct vs_version *next_key;   /* the key's next newer version */
+    struct vs_version *prev_all, *next_all; /* every version, csn order */
+    struct vs_key *vk;
+    uint64_t csn;
+    uint32_t vlen;
+    uint8_t present;
+    uint8_t val[];                 /* vlen bytes of the before-image */
 };
+
+/* A key with versions: a node of the version store's skip list (a struct ws
+ * reused as an ordered map, whose entry value is a pointer to this). */
+struct vs_key {
+    struct ws_entry *e;
+    struct vs_version *oldest, *newest;
+    uint64_t charge;               /* bytes charged for the key itself */
+};
+
+/* A write or read lock one open transaction holds on (db, tree, key). */
+struct lk_entry {
+    struct lk_entry *next;         /* hash chain */
+    struct lk_entry *owner_next;   /* the owner's locks */
+    store_txn *owner;
+    uint64_t hash;
+    uint32_t tree, klen;
+    uint8_t dbid, write;
+    uint8_t key[];
+};
+
 
 /* One change in a write set: the latest state of one (db, tree, key), and
  * a node of the write set's skip list.  One allocation holds the node, its
@@ -134,11 +153,54 @@ struct ws {
     uint32_t nmarks, marks_cap;
 };
 
+struct store {
+    struct store_config cfg;
+    char *log_dir, *system_dir, *basename;
+    wal *lg;                      /* NULL when recovery is off */
+    store_db *dbs[STORE_MAX_DBS];
+    os_rwlock *latch;             /* shared: readers; exclusive: apply, snapshot */
+    os_mutex *ckpt_mutex;         /* one checkpoint at a time; attach/detach */
+    os_mutex *mutex;              /* counters and the failed flag */
+    int failed;                   /* sticky JET_err once an apply failed */
+    char *torn[STORE_MAX_DBS];    /* recovery: databases whose header page
+                                     failed its checksum, waiting for their
+                                     header image from the wal */
+    uint64_t next_txnid;
+    lsn_t last_ckpt;              /* CKPT_BEGIN of the last checkpoint */
+    uint64_t log_bytes_at_ckpt;   /* log volume when it was taken */
+    struct store_stats stats;
+
+    /* Isolation (store_version.c).  vmutex guards csn, the list of open
+     * transactions, the lock table and vs_bytes; it is taken inside the
+     * latch, never around it.  The version store's contents (vs, vs_first,
+     * vs_last, vs_newest) change only under the exclusive latch and are
+     * read under the shared one. */
+    os_mutex *vmutex;
+    uint64_t csn;                 /* commits so far: the newest snapshot */
+    store_txn *open_first, *open_last; /* open transactions, snapshot order */
+    uint32_t nopen;
+    struct lk_entry **locks;      /* hash table of the lock entries */
+    uint32_t nlock_buckets, nlocks;
+    uint64_t vs_bytes;            /* memory the version store holds */
+    struct ws vs;                 /* keys with versions: value = struct vs_key * */
+    struct vs_version *vs_first, *vs_last; /* every version, csn order */
+    uint64_t vs_newest;           /* csn of the newest version (0: none) */
+};
+
 struct store_txn {
     store *s;
     uint64_t id;
     struct ws ws;
+    uint64_t snapshot;            /* s->csn when it began */
+    store_txn *open_prev, *open_next; /* s->open_first.. list */
+    struct lk_entry *locks;       /* the locks it holds */
+    uint64_t ver_estimate;        /* version bytes its commit may make */
+    int open;                     /* registered in the open list */
 };
+
+/* Bytes a version costs besides its key and before-image (the estimate
+ * vs_lock charges per change). */
+#define VS_OVERHEAD 160u
 
 /* Write set (store_wset.c). */
 void ws_init(struct ws *w);
@@ -193,6 +255,48 @@ int store_apply_op(store_db *db, uint8_t kind, uint32_t tree, const uint8_t *key
 /* Runs a checkpoint; the caller holds ckpt_mutex.  clean: the final
  * checkpoint of a close (marks it clean in edb.chk). */
 int store_checkpoint_locked(store *s, int clean);
+/* Version store and locks (store_version.c). */
+int vs_init(store *s);
+void vs_free(store *s);
+/* Registers a new transaction: its snapshot is the current csn. */
+void vs_txn_begin(store *s, store_txn *t);
+/* Unregisters it and releases its locks; collects the versions no open
+ * transaction needs any more (takes the exclusive latch when there are
+ * some; latch_held: the caller holds it already). */
+void vs_txn_end(store *s, store_txn *t, int latch_held);
+/* The write-conflict check of a change (write 1) or a read lock (write 0)
+ * of (db, tree, key) by t, registering the lock: JET_errWriteConflict,
+ * JET_errVersionStoreOutOfMemory (estimate: the version bytes a change may
+ * cost at commit), JET_errOutOfMemory. */
+int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen, int write,
+            uint64_t estimate);
+/* The oldest version of the key newer than snapshot, or NULL (the latch
+ * is held, shared or exclusive). */
+const struct vs_version *vs_visible(store *s, int dbid, uint32_t tree, const void *key, uint32_t klen,
+                                    uint64_t snapshot);
+/* For cursors: the key of (dbid, tree) that dir names relative to key
+ * (BT_SEEK_*), or the edge (key NULL: first for dir GE, last for LE),
+ * among the keys with a version newer than snapshot; *v gets that version.
+ * NULL when none.  Latch held. */
+struct ws_entry *vs_seek(store *s, int dbid, uint32_t tree, const void *key, uint32_t klen, int dir,
+                         uint64_t snapshot, const struct vs_version **v);
+/* Whether any version is newer than snapshot (latch held). */
+static inline int vs_any_newer(const store *s, uint64_t snapshot)
+{
+    return s->vs_newest > snapshot;
+}
+/* Commit, under the exclusive latch: takes the next csn and tells whether
+ * before-images must be recorded (another transaction is open). */
+uint64_t vs_commit_csn(store *s, int *record);
+/* Records the committed value of (db, tree, key) before commit csn
+ * (reads the tree); JET_errOutOfMemory or a read error. */
+int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t klen, uint64_t csn);
+/* Takes back every version of csn (a commit failing before it applied). */
+void vs_unrecord(store *s, uint64_t csn);
+/* Drops the versions of one tree (tree 0: of the whole database), when the
+ * tree is dropped or the database detached; exclusive latch held. */
+void vs_purge(store *s, int dbid, uint32_t tree);
+
 /* Recovery (store_recover.c): replays the log from edb.chk's checkpoint. */
 int store_recover(store *s, lsn_t log_end);
 

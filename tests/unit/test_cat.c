@@ -842,6 +842,10 @@ START_TEST(visibility)
     ck_assert_int_eq(cat_table_lookup(t, e.db, "MINE", &got), 0);
     ck_assert_int_eq(cat_column_lookup(t, e.db, tb.objid, "a", &c), 0);
     commit(t);
+    /* A snapshot: other began before the commit and does not see it. */
+    ck_assert_int_eq(cat_table_lookup(other, e.db, "Mine", &got), JET_errObjectNotFound);
+    store_txn_abort(other);
+    other = begin(&e);
     ck_assert_int_eq(cat_table_lookup(other, e.db, "Mine", &got), 0);
     ck_assert_int_eq(cat_column_lookup(other, e.db, got.objid, "A", &c), 0);
     store_txn_abort(other);

@@ -389,13 +389,18 @@ START_TEST(prefix_keys)
 
     fx_open(&f);
     REQUIRE_EQ(store_txn_begin(f.s, &t0), 0);
-    REQUIRE_EQ(store_txn_begin(f.s, &t), 0);
     for (i = N - 1; i >= 0; i--) {
         char val = (char)('A' + i);
-        REQUIRE_EQ(store_txn_put(keys[i].ws ? t : t0, f.db, f.trees[0], keys[i].k, keys[i].klen,
-                                 &val, 1, BT_INSERT_ONLY), 0);
+        if (!keys[i].ws)
+            REQUIRE_EQ(store_txn_put(t0, f.db, f.trees[0], keys[i].k, keys[i].klen, &val, 1, BT_INSERT_ONLY), 0);
     }
     REQUIRE_EQ(store_txn_commit(t0, 0), 0);
+    REQUIRE_EQ(store_txn_begin(f.s, &t), 0); /* its snapshot holds t0's commit */
+    for (i = N - 1; i >= 0; i--) {
+        char val = (char)('A' + i);
+        if (keys[i].ws)
+            REQUIRE_EQ(store_txn_put(t, f.db, f.trees[0], keys[i].k, keys[i].klen, &val, 1, BT_INSERT_ONLY), 0);
+    }
     ck_assert_int_eq(store_cursor_open(f.s, f.db, f.trees[0], &c), 0);
     for (pass = 0; pass < 2; pass++) { /* the merge, then all committed */
         for (i = 0, j = store_cursor_first(c, t); i < N; i++, j = store_cursor_next(c, t)) {
@@ -437,7 +442,10 @@ START_TEST(prefix_keys)
 }
 END_TEST
 
-/* Another transaction commits between two calls of a cursor that merges a
+/* Other transactions commit between two calls of a cursor that merges a
+ * write set: the cursor keeps showing its transaction's snapshot (the
+ * version store's before-images merged in), and without a transaction the
+ * latest state.  Formerly: another transaction commits between two calls of a cursor that merges a
  * write set: inserts and deletes near the cursor's key are seen. */
 START_TEST(commit_between_calls)
 {
@@ -461,10 +469,13 @@ START_TEST(commit_between_calls)
     ck_assert_int_eq(store_cursor_next(c, t), 0);
     expect_at(c, "d", "2");
     ck_assert_int_eq(store_cursor_next(c, t), 0);
-    expect_at(c, "e", "5");
+    expect_at(c, "f", "3");      /* e came after the snapshot */
     commit_pairs(&f, 0, del_f, 2);
     ck_assert_int_eq(store_cursor_next(c, t), 0);
     expect_at(c, "g", "w");
+    ck_assert_int_eq(store_cursor_prev(c, t), 0);
+    expect_at(c, "f", "3");      /* deleted after the snapshot: still there */
+    ck_assert_int_eq(store_cursor_next(c, t), 0);
     ck_assert_int_eq(store_cursor_next(c, t), 0);
     expect_at(c, "h", "4");
     /* Backwards from a write-set entry, with a commit in between. */
@@ -472,15 +483,32 @@ START_TEST(commit_between_calls)
     expect_at(c, "c", "w");
     commit_pairs(&f, 0, ins_a_del_b, 4);
     ck_assert_int_eq(store_cursor_prev(c, t), 0);
-    expect_at(c, "a", "6");
+    expect_at(c, "b", "1");
+    ck_assert_int_eq(store_cursor_prev(c, t), JET_errNoCurrentRecord); /* a is newer */
+    ck_assert_int_eq(store_cursor_next(c, t), 0);
+    expect_at(c, "b", "1");
     ck_assert_int_eq(store_cursor_next(c, t), 0);
     expect_at(c, "c", "w");
-    /* The other transaction's commit replaces a value the cursor merges. */
+    /* Another commit replaces a value: the snapshot keeps the old one;
+     * the latest state (no transaction) shows every commit. */
     {
-        static const char *const set_c[] = { "c", "committed" };
-        static const char *const want[] = { "a", "6", "c", "w", "d", "2", "e", "5", "g", "w", "h", "4" };
-        commit_pairs(&f, 0, set_c, 2);
+        static const char *const set_d[] = { "d", "committed" };
+        static const char *const want[] = { "b", "1", "c", "w", "d", "2", "f", "3", "g", "w", "h", "4" };
+        static const char *const latest[] = { "a", "6", "d", "committed", "e", "5", "h", "4" };
+        commit_pairs(&f, 0, set_d, 2);
         expect_scan(c, t, want, 12);
+        expect_scan(c, NULL, latest, 8);
+        /* A key the transaction wrote is locked. */
+        {
+            store_txn *t2;
+            REQUIRE_EQ(store_txn_begin(f.s, &t2), 0);
+            ck_assert_int_eq(put(t2, &f, 0, "c", "x"), JET_errWriteConflict);
+            ck_assert_int_eq(put(t2, &f, 0, "b", "x"), 0);
+            store_txn_abort(t2);
+        }
+        /* And one a commit changed after the snapshot conflicts. */
+        ck_assert_int_eq(put(t, &f, 0, "d", "x"), JET_errWriteConflict);
+        ck_assert_int_eq(del(t, &f, 0, "a"), JET_errWriteConflict);
     }
     store_cursor_close(c);
     store_txn_abort(t);
@@ -739,6 +767,9 @@ struct mval {
 
 struct model {
     struct mval committed[2][MAX_KEYS]; /* kind 1: present */
+    struct mval snap[2][MAX_KEYS];      /* committed when the transaction began */
+    char changed[2][MAX_KEYS];          /* committed by another since then */
+    char locked[2][MAX_KEYS];           /* the transaction holds its lock */
     struct mval ov[2][MAX_KEYS];
     struct mval saved[MAX_SAVE][2][MAX_KEYS];
     uint64_t saved_bytes[MAX_SAVE];
@@ -752,13 +783,23 @@ static void val_bytes(uint8_t *out, uint32_t ver, uint32_t len)
     for (i = 0; i < len; i++) out[i] = (uint8_t)(ver * 131u + i * 7u + (i >> 8));
 }
 
-/* What the view (txn overlay or committed only) holds at key k. */
+/* What the view (txn overlay over its snapshot, or the latest committed
+ * state) holds at key k. */
 static const struct mval *visible(const struct model *m, int tree, int k, int use_txn)
 {
     static const struct mval none;
     const struct mval *o = &m->ov[tree][k];
     if (use_txn && o->kind) return o->kind == 1 ? o : &none;
+    if (use_txn) return m->snap[tree][k].kind ? &m->snap[tree][k] : &none;
     return m->committed[tree][k].kind ? &m->committed[tree][k] : &none;
+}
+
+/* The transaction began: its snapshot is the committed state. */
+static void model_begin(struct model *m)
+{
+    memcpy(m->snap, m->committed, sizeof(m->snap));
+    memset(m->changed, 0, sizeof(m->changed));
+    memset(m->locked, 0, sizeof(m->locked));
 }
 
 static uint64_t model_bytes(const struct model *m)
@@ -902,18 +943,23 @@ static void check_committed(struct fixture *f, const struct model *m)
 }
 
 /* A put or delete in tree of transaction t whose overlay is ov (the
- * model's own or a second transaction's). */
+ * model's own, main 1, or a second transaction's, begun just now: it
+ * conflicts with the main one's locks, and the main one with what the
+ * second committed after its snapshot). */
 static void write_op(struct fixture *f, struct model *m, store_txn *t, struct mval (*ov)[MAX_KEYS],
-                     int tree)
+                     int tree, int main)
 {
     static uint8_t val[MAX_VAL];
-    int k = (int)rnd((unsigned)nuni), r, want, exists;
+    int k = (int)rnd((unsigned)nuni), r, want, exists, conflict;
     const struct mval *o = &ov[tree][k];
+    const struct mval *base = main ? m->snap[tree] : m->committed[tree];
 
-    exists = o->kind ? o->kind == 1 : m->committed[tree][k].kind != 0;
+    exists = o->kind ? o->kind == 1 : base[k].kind != 0;
+    conflict = main ? m->changed[tree][k] && !m->locked[tree][k] : m->locked[tree][k];
+    if (main && !conflict) m->locked[tree][k] = 1;
     if (rnd(3) == 0) {
         r = store_txn_delete(t, f->db, f->trees[tree], uni[k].b, uni[k].len);
-        want = exists ? 0 : JET_errRecordNotFound;
+        want = conflict ? JET_errWriteConflict : exists ? 0 : JET_errRecordNotFound;
         REQUIRE_EQ(r, want);
         if (!r) ov[tree][k].kind = 2;
     } else {
@@ -924,7 +970,8 @@ static void write_op(struct fixture *f, struct model *m, store_txn *t, struct mv
         v.len = rnd(4) ? rnd(64) : rnd(MAX_VAL + 1);
         val_bytes(val, v.ver, v.len);
         r = store_txn_put(t, f->db, f->trees[tree], uni[k].b, uni[k].len, val, v.len, mode);
-        want = mode == BT_INSERT_ONLY && exists ? JET_errKeyDuplicate
+        want = conflict ? JET_errWriteConflict
+             : mode == BT_INSERT_ONLY && exists ? JET_errKeyDuplicate
              : mode == BT_REPLACE_ONLY && !exists ? JET_errRecordNotFound : 0;
         REQUIRE_EQ(r, want);
         if (!r) ov[tree][k] = v;
@@ -962,12 +1009,13 @@ START_TEST(random_against_model)
     REQUIRE_EQ(store_cursor_open(f.s, f.db, f.trees[0], &cur[0]), 0);
     REQUIRE_EQ(store_cursor_open(f.s, f.db, f.trees[1], &cur[1]), 0);
     REQUIRE_EQ(store_txn_begin(f.s, &t), 0);
+    model_begin(&m);
 
     for (i = 0; i < n; i++) {
         unsigned op = rnd(100);
         tree = rnd(4) == 0; /* tree 1 less often: its entries interleave */
         if (op < 30) {
-            write_op(&f, &m, t, m.ov, tree);
+            write_op(&f, &m, t, m.ov, tree, 1);
         } else if (op < 34) {
             if (m.nsaved < MAX_SAVE) {
                 REQUIRE_EQ(store_txn_savepoint(t), 0);
@@ -997,15 +1045,18 @@ START_TEST(random_against_model)
             m.nsaved = 0;
             check_committed(&f, &m);
             REQUIRE_EQ(store_txn_begin(f.s, &t), 0);
+            model_begin(&m);
         } else if (op < 42) {
             /* A second transaction commits between cursor calls. */
             store_txn *t2;
             int j, nw = 1 + (int)rnd(4);
             memset(ov2, 0, sizeof(ov2));
             REQUIRE_EQ(store_txn_begin(f.s, &t2), 0);
-            for (j = 0; j < nw; j++) write_op(&f, &m, t2, ov2, (int)rnd(2));
+            for (j = 0; j < nw; j++) write_op(&f, &m, t2, ov2, (int)rnd(2), 0);
             REQUIRE_EQ(store_txn_commit(t2, STORE_COMMIT_LAZY), 0);
             apply_overlay(&m, ov2);
+            for (j = 0; j < 2 * MAX_KEYS; j++)
+                if (ov2[j / MAX_KEYS][j % MAX_KEYS].kind) m.changed[j / MAX_KEYS][j % MAX_KEYS] = 1;
         } else if (op < 43 && rnd(10) == 0) {
             /* Close (or crash) and reopen: the open transaction is lost. */
             store_cursor_close(cur[0]);
@@ -1019,6 +1070,7 @@ START_TEST(random_against_model)
             REQUIRE_EQ(store_cursor_open(f.s, f.db, f.trees[1], &cur[1]), 0);
             memset(mc, 0, sizeof(mc));
             REQUIRE_EQ(store_txn_begin(f.s, &t), 0);
+            model_begin(&m);
         } else {
             int use = rnd(8) != 0;
             cursor_op(&m, cur[tree], &mc[tree], tree, use ? t : NULL);
@@ -1028,6 +1080,7 @@ START_TEST(random_against_model)
     }
     REQUIRE_EQ(store_txn_commit(t, 0), 0);
     apply_overlay(&m, m.ov);
+    REQUIRE_EQ(store_version_bytes(f.s), 0); /* no transaction: no versions */
     store_cursor_close(cur[0]);
     store_cursor_close(cur[1]);
     check_committed(&f, &m);
