@@ -253,7 +253,9 @@ JET_ERR table_read_txn(struct jet_table *t, store_txn **txn, store_txn **tmp)
 {
     JET_ERR err;
     *tmp = NULL;
-    if ((*txn = t->ses->txn)) return 0;
+    /* The temporary database is not transactional: read its latest state
+     * (a session's snapshot may predate a temp table made since). */
+    if (!t->ses->inst->dbs[t->dbslot].temp && (*txn = t->ses->txn)) return 0;
     if ((err = store_txn_begin(t->ses->inst->st, tmp)) < 0) return err;
     *txn = *tmp;
     return 0;
