@@ -82,7 +82,9 @@ struct ws_entry {
     uint8_t dbid;
     uint32_t tree;
     uint32_t klen, vlen;
-    uint8_t *key;      /* klen bytes, then vlen bytes of value (one block) */
+    uint32_t room;     /* bytes the entry has for key + value */
+    uint8_t *key;      /* klen bytes, then vlen bytes of value, right after
+                          the entry in the same allocation */
 };
 
 struct ws {

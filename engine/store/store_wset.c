@@ -22,8 +22,6 @@ void ws_free(struct ws *w)
 {
     uint32_t i;
     for (i = 0; i < w->nslots; i++) {
-        if (!w->slots[i]) continue;
-        free(w->slots[i]->key);
         free(w->slots[i]);
     }
     free(w->slots);
@@ -84,32 +82,35 @@ static int grow(struct ws *w)
 int ws_set(struct ws *w, uint8_t kind, int dbid, uint32_t tree, const void *key, uint32_t klen,
            const void *val, uint32_t vlen)
 {
-    struct ws_entry *e;
-    uint8_t *block;
+    struct ws_entry *e, *old;
     uint32_t slot;
 
     if (kind == WS_DELETE) vlen = 0;
     if ((w->count + 1) * 4 > w->nslots * 3 && grow(w) < 0) return JET_errOutOfMemory;
-    if (!(block = malloc((size_t)klen + vlen + 1))) return JET_errOutOfMemory;
-    memcpy(block, key, klen);
-    if (vlen) memcpy(block + klen, val, vlen);
-
     slot = probe(w, dbid, tree, key, klen);
-    if ((e = w->slots[slot])) {
+    old = w->slots[slot];
+    if (old && old->room >= klen + vlen) {
+        e = old; /* the key is already there */
         w->bytes -= e->klen + e->vlen;
-        free(e->key);
+        if (vlen) memmove(e->key + klen, val, vlen);
     } else {
-        if (!(e = malloc(sizeof(*e)))) {
-            free(block);
-            return JET_errOutOfMemory;
-        }
+        /* One allocation: the entry, then its key and value. */
+        if (!(e = malloc(sizeof(*e) + (size_t)klen + vlen + 1))) return JET_errOutOfMemory;
         e->dbid = (uint8_t)dbid;
         e->tree = tree;
+        e->room = klen + vlen;
+        e->key = (uint8_t *)(e + 1);
+        memcpy(e->key, key, klen);
+        if (vlen) memcpy(e->key + klen, val, vlen); /* val may be old's: copy first */
+        if (old) {
+            w->bytes -= old->klen + old->vlen;
+            free(old);
+        } else {
+            w->count++;
+        }
         w->slots[slot] = e;
-        w->count++;
     }
     e->kind = kind;
-    e->key = block;
     e->klen = klen;
     e->vlen = vlen;
     w->bytes += klen + vlen;
@@ -124,6 +125,18 @@ static int cmp_entries(const void *a, const void *b)
     if (x->dbid != y->dbid) return x->dbid < y->dbid ? -1 : 1;
     if (x->tree != y->tree) return x->tree < y->tree ? -1 : 1;
     n = x->klen < y->klen ? x->klen : y->klen;
+    if (n >= 8) { /* most keys differ in their first 8 bytes: no call */
+        uint64_t kx, ky;
+        memcpy(&kx, x->key, 8);
+        memcpy(&ky, y->key, 8);
+        if (kx != ky) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            kx = __builtin_bswap64(kx);
+            ky = __builtin_bswap64(ky);
+            return kx < ky ? -1 : 1;
+#endif
+        }
+    }
     if ((c = memcmp(x->key, y->key, n))) return c;
     return x->klen < y->klen ? -1 : x->klen > y->klen;
 }
