@@ -67,7 +67,24 @@ struct node_item {
 static inline int node_keycmp(const uint8_t *a, uint32_t alen, const uint8_t *b, uint32_t blen)
 {
     uint32_t n = alen < blen ? alen : blen;
-    int c = n ? memcmp(a, b, n) : 0;
+    int c;
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Short keys (the common case) without a call: 8 bytes at a time,
+     * byte-swapped so that the integer order is the memcmp order. */
+    if (n <= 32) {
+        for (; n >= 8; a += 8, b += 8, n -= 8) {
+            uint64_t x, y;
+            memcpy(&x, a, 8);
+            memcpy(&y, b, 8);
+            if (x != y) return __builtin_bswap64(x) < __builtin_bswap64(y) ? -1 : 1;
+        }
+        for (; n; a++, b++, n--)
+            if (*a != *b) return *a < *b ? -1 : 1;
+        return (alen > blen) - (alen < blen);
+    }
+#endif
+    c = n ? memcmp(a, b, n) : 0;
     if (c) return c;
     return (alen > blen) - (alen < blen);
 }

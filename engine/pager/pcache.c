@@ -75,6 +75,7 @@ static void slot_put(struct pcache *c, struct pager_page *f)
     uint32_t i = slot_of(c, f->pgno);
     while (c->slots[i].f) i = (i + 1) & c->mask;
     c->slots[i].pgno = f->pgno;
+    c->slots[i].data_off = (int32_t)(f->data - (uint8_t *)f);
     c->slots[i].f = f;
 }
 
@@ -129,7 +130,12 @@ struct pager_page *pcache_lookup(const struct pcache *c, uint32_t pgno)
     uint32_t i = slot_of(c, pgno);
 
     for (;; i = (i + 1) & c->mask) {
-        if (t[i].pgno == pgno && t[i].f) return t[i].f;
+        if (t[i].pgno == pgno && t[i].f) {
+            const uint8_t *data = (const uint8_t *)t[i].f + t[i].data_off;
+            __builtin_prefetch(data);
+            __builtin_prefetch(data + 64);
+            return t[i].f;
+        }
         if (!t[i].f) return NULL;
     }
 }

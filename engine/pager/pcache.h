@@ -95,9 +95,12 @@ struct frame_list_head {
     uint32_t count;
 };
 
-/* A hash table slot: empty when f is NULL. */
+/* A hash table slot: empty when f is NULL.  data_off is f->data - f (the
+ * frame's data is in the same chunk), so a lookup can start loading the
+ * page while the frame header is still on its way from memory. */
 struct pcache_slot {
     uint32_t pgno;
+    int32_t data_off;
     struct pager_page *f;
 };
 
@@ -132,6 +135,8 @@ struct pager_page *pcache_frame_new(struct pcache *c, uint32_t page_size);
 /* Gives a frame back; it must be unhashed and on no list. */
 void pcache_frame_delete(struct pcache *c, struct pager_page *f);
 
+/* Also prefetches the start of a found frame's page (header and first
+ * slots), which the caller is about to read. */
 struct pager_page *pcache_lookup(const struct pcache *c, uint32_t pgno);
 /* f->pgno must not be in the table yet. */
 void pcache_insert(struct pcache *c, struct pager_page *f);
