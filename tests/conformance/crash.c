@@ -31,22 +31,6 @@ struct crashdb {
     JET_COLUMNID id, val, lv;
 };
 
-static void crash_clean(const char *dir)
-{
-    char pattern[MAX_PATH + 8], file[2 * MAX_PATH];
-    WIN32_FIND_DATAA fd;
-    HANDLE h;
-    CreateDirectoryA(dir, NULL);
-    snprintf(pattern, sizeof(pattern), "%s*", dir);
-    if ((h = FindFirstFileA(pattern, &fd)) != INVALID_HANDLE_VALUE) {
-        do {
-            snprintf(file, sizeof(file), "%s%s", dir, fd.cFileName);
-            DeleteFileA(file);
-        } while (FindNextFileA(h, &fd));
-        FindClose(h);
-    }
-}
-
 /* Opens (create: makes) the database and table in dir; JET errors are
  * returned, so the child can die loudly. */
 static JET_ERR crash_open(struct crashdb *c, const char *dir, int create)
@@ -182,7 +166,7 @@ static int run_child(const char *scenario, char *dir, size_t dirlen)
     DWORD code = 0;
 
     snprintf(dir, dirlen, "scratch-crash-%s\\", scenario);
-    crash_clean(dir);
+    test_clean_dir(dir);
     GetModuleFileNameA(NULL, exe, sizeof(exe));
     snprintf(cmd, sizeof(cmd), "\"%s\" --child %s %s", exe, scenario, dir);
     memset(&si, 0, sizeof(si));

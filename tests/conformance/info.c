@@ -19,22 +19,6 @@ struct ifix {
     JET_COLUMNID id, name, tags, wname;
 };
 
-static void ifix_clean(const char *dir)
-{
-    char pattern[MAX_PATH + 8], file[2 * MAX_PATH];
-    WIN32_FIND_DATAA fd;
-    HANDLE h;
-    CreateDirectoryA(dir, NULL);
-    snprintf(pattern, sizeof(pattern), "%s*", dir);
-    if ((h = FindFirstFileA(pattern, &fd)) != INVALID_HANDLE_VALUE) {
-        do {
-            snprintf(file, sizeof(file), "%s%s", dir, fd.cFileName);
-            DeleteFileA(file);
-        } while (FindNextFileA(h, &fd));
-        FindClose(h);
-    }
-}
-
 static JET_COLUMNID ifix_column(struct ifix *f, const char *name, JET_COLTYP coltyp, unsigned long cbMax,
                                 JET_GRBIT grbit, unsigned short cp)
 {
@@ -56,7 +40,7 @@ static void ifix_setup(struct ifix *f, const char *name)
 {
     memset(f, 0, sizeof(*f));
     snprintf(f->dir, sizeof(f->dir), "scratch-info-%s\\", name);
-    ifix_clean(f->dir);
+    test_clean_dir(f->dir);
     snprintf(f->path, sizeof(f->path), "%stest.edb", f->dir);
     expect_err(JET_errSuccess, JetCreateInstanceA(&f->inst, name));
     expect_err(JET_errSuccess, JetSetSystemParameterA(&f->inst, JET_sesidNil, JET_paramSystemPath, 0, f->dir));

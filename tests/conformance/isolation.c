@@ -24,22 +24,6 @@ struct fixture {
     JET_COLUMNID id, val, u;
 };
 
-static void clean_dir(const char *dir)
-{
-    char pattern[MAX_PATH + 8], file[2 * MAX_PATH];
-    WIN32_FIND_DATAA fd;
-    HANDLE h;
-    CreateDirectoryA(dir, NULL);
-    snprintf(pattern, sizeof(pattern), "%s*", dir);
-    if ((h = FindFirstFileA(pattern, &fd)) != INVALID_HANDLE_VALUE) {
-        do {
-            snprintf(file, sizeof(file), "%s%s", dir, fd.cFileName);
-            DeleteFileA(file);
-        } while (FindNextFileA(h, &fd));
-        FindClose(h);
-    }
-}
-
 static JET_COLUMNID add_column(struct fixture *f, const char *name)
 {
     JET_COLUMNDEF def;
@@ -58,7 +42,7 @@ static void setup(struct fixture *f, const char *name)
 {
     memset(f, 0, sizeof(*f));
     snprintf(f->dir, sizeof(f->dir), "scratch-iso-%s\\", name);
-    clean_dir(f->dir);
+    test_clean_dir(f->dir);
     snprintf(f->path, sizeof(f->path), "%stest.edb", f->dir);
     expect_err(JET_errSuccess, JetCreateInstanceA(&f->inst, name));
     expect_err(JET_errSuccess, JetSetSystemParameterA(&f->inst, JET_sesidNil, JET_paramSystemPath, 0, f->dir));

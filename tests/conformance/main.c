@@ -6,6 +6,7 @@
  * a crash is a counted failure, never a silent stop.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <windows.h>
@@ -42,6 +43,23 @@ void test_check(int cond, const char *file, int line, const char *fmt, ...)
     va_end(ap);
     printf("\n");
     fflush(stdout);
+}
+
+void test_clean_dir(const char *dir)
+{
+    char pattern[MAX_PATH + 8], file[2 * MAX_PATH];
+    WIN32_FIND_DATAA fd;
+    HANDLE h;
+
+    CreateDirectoryA(dir, NULL);
+    snprintf(pattern, sizeof(pattern), "%s*", dir);
+    if ((h = FindFirstFileA(pattern, &fd)) != INVALID_HANDLE_VALUE) {
+        do {
+            snprintf(file, sizeof(file), "%s%s", dir, fd.cFileName);
+            DeleteFileA(file);
+        } while (FindNextFileA(h, &fd));
+        FindClose(h);
+    }
 }
 
 static LONG WINAPI on_crash(EXCEPTION_POINTERS *ep)

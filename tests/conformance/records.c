@@ -18,22 +18,6 @@ struct fixture {
     JET_COLUMNID id, name, data, tags;
 };
 
-static void clean_dir(const char *dir)
-{
-    char pattern[MAX_PATH + 8], file[2 * MAX_PATH];
-    WIN32_FIND_DATAA fd;
-    HANDLE h;
-    CreateDirectoryA(dir, NULL);
-    snprintf(pattern, sizeof(pattern), "%s*", dir);
-    if ((h = FindFirstFileA(pattern, &fd)) != INVALID_HANDLE_VALUE) {
-        do {
-            snprintf(file, sizeof(file), "%s%s", dir, fd.cFileName);
-            DeleteFileA(file);
-        } while (FindNextFileA(h, &fd));
-        FindClose(h);
-    }
-}
-
 static void start_instance(struct fixture *f, const char *name)
 {
     f->inst = 0;
@@ -66,7 +50,7 @@ static void setup(struct fixture *f, const char *name)
 {
     memset(f, 0, sizeof(*f));
     snprintf(f->dir, sizeof(f->dir), "scratch-rec-%s\\", name);
-    clean_dir(f->dir);
+    test_clean_dir(f->dir);
     snprintf(f->path, sizeof(f->path), "%stest.edb", f->dir);
     start_instance(f, name);
     expect_err(JET_errSuccess, JetCreateDatabaseA(f->ses, f->path, NULL, &f->db, 0));

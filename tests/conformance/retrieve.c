@@ -28,22 +28,6 @@ struct mvcount {
     unsigned short usFlags;
 };
 
-static void rfix_clean(const char *dir)
-{
-    char pattern[MAX_PATH + 8], file[2 * MAX_PATH];
-    WIN32_FIND_DATAA fd;
-    HANDLE h;
-    CreateDirectoryA(dir, NULL);
-    snprintf(pattern, sizeof(pattern), "%s*", dir);
-    if ((h = FindFirstFileA(pattern, &fd)) != INVALID_HANDLE_VALUE) {
-        do {
-            snprintf(file, sizeof(file), "%s%s", dir, fd.cFileName);
-            DeleteFileA(file);
-        } while (FindNextFileA(h, &fd));
-        FindClose(h);
-    }
-}
-
 static JET_COLUMNID rfix_column(struct rfix *f, const char *name, JET_COLTYP coltyp, unsigned long cbMax,
                                 JET_GRBIT grbit, const void *def, unsigned long cbdef)
 {
@@ -71,7 +55,7 @@ static void rfix_setup(struct rfix *f, const char *name)
     memset(f, 0, sizeof(*f));
     for (i = 0; i < sizeof(f->lv); i++) f->lv[i] = (unsigned char)(i * 7 + 1);
     snprintf(f->dir, sizeof(f->dir), "scratch-ret-%s\\", name);
-    rfix_clean(f->dir);
+    test_clean_dir(f->dir);
     snprintf(f->path, sizeof(f->path), "%stest.edb", f->dir);
     expect_err(JET_errSuccess, JetCreateInstanceA(&f->inst, name));
     expect_err(JET_errSuccess, JetSetSystemParameterA(&f->inst, JET_sesidNil, JET_paramSystemPath, 0, f->dir));

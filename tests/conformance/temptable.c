@@ -22,27 +22,11 @@ struct tt {
     JET_COLUMNID ids[20];
 };
 
-static void tt_clean_dir(const char *dir)
-{
-    char pattern[MAX_PATH + 8], file[2 * MAX_PATH];
-    WIN32_FIND_DATAA fd;
-    HANDLE h;
-    CreateDirectoryA(dir, NULL);
-    snprintf(pattern, sizeof(pattern), "%s*", dir);
-    if ((h = FindFirstFileA(pattern, &fd)) != INVALID_HANDLE_VALUE) {
-        do {
-            snprintf(file, sizeof(file), "%s%s", dir, fd.cFileName);
-            DeleteFileA(file);
-        } while (FindNextFileA(h, &fd));
-        FindClose(h);
-    }
-}
-
 static void tt_start_cache(struct tt *f, const char *name, unsigned long cache_pages)
 {
     memset(f, 0, sizeof(*f));
     snprintf(f->dir, sizeof(f->dir), "scratch-tt-%s\\", name);
-    tt_clean_dir(f->dir);
+    test_clean_dir(f->dir);
     expect_err(JET_errSuccess, JetCreateInstanceA(&f->inst, name));
     expect_err(JET_errSuccess, JetSetSystemParameterA(&f->inst, JET_sesidNil, JET_paramSystemPath, 0, f->dir));
     expect_err(JET_errSuccess, JetSetSystemParameterA(&f->inst, JET_sesidNil, JET_paramLogFilePath, 0, f->dir));

@@ -33,6 +33,10 @@ void test_check(int cond, const char *file, int line, const char *fmt, ...)
                    (long)(expected), (long)expect_got_); \
     } while (0)
 
+/* Makes the folder dir (ending in a backslash) if needed and deletes the
+ * files in it: a fresh scratch folder for one test. */
+void test_clean_dir(const char *dir);
+
 /* The name of the test now running, for messages and scratch paths. */
 extern const char *test_current;
 
