@@ -243,10 +243,10 @@ static JET_ERR next_autoinc(struct jet_table *t, uint64_t *value)
         if (!err) sh->autoinc_next = sh->autoinc_limit = tab.autoinc_last + 1;
     }
     if (!err && sh->autoinc_next >= sh->autoinc_limit) {
-        uint64_t batch = sh->autoinc_limit - (sh->autoinc_limit > 1000 ? sh->autoinc_limit - 1000 : 0);
+        /* Batches double with use, from 2 up to 1000 values. */
+        uint64_t batch = sh->autoinc_limit < 1000 ? sh->autoinc_limit : 1000;
         store_txn *txn;
         if (batch < 2) batch = 2;
-        if (batch > 1000) batch = 1000;
         if (!(err = store_txn_begin(inst->st, &txn))) {
             err = cat_table_set_autoinc(txn, t->sdb, t->objid, sh->autoinc_next + batch - 1);
             if (err) store_txn_abort(txn);
@@ -291,39 +291,50 @@ static JET_ERR alloc_copy(struct jet_table *t)
     return 0;
 }
 
-/* InsertCopy: the copy gets its own copies of the original's LVs. */
-static JET_ERR copy_record_lvs(struct jet_table *t)
+/* One separated LV reference of a record: value itag of column id. */
+struct lvref {
+    JET_COLUMNID id;
+    uint32_t itag, lid, size;
+};
+
+/* The separated LV references of a record; *refs is malloc'ed (free it,
+ * also on failure). */
+static JET_ERR record_lvrefs(const struct jet_table *t, const uint8_t *rec, uint32_t len,
+                             struct lvref **refs, uint32_t *n)
 {
     struct rec_iter it;
     struct rec_value v;
-    store_txn *txn;
+    uint32_t cap = 0;
     JET_ERR err;
     int r;
-    struct {
-        JET_COLUMNID id;
-        uint32_t itag, lid, size;
-    } *refs = NULL;
-    uint32_t n = 0, cap = 0, i;
 
-    if ((err = rec_iter_init(&it, t->rb.buf, t->rb.len, &t->sch.rs,
-                             REC_ITER_TAGGED_ONLY | REC_ITER_NO_DEFAULTS)))
+    *refs = NULL;
+    *n = 0;
+    if ((err = rec_iter_init(&it, rec, len, &t->sch.rs, REC_ITER_TAGGED_ONLY | REC_ITER_NO_DEFAULTS)))
         return err;
     while ((r = rec_iter_next(&it, &v)) > 0) {
         if (!(v.flags & RECF_SEPARATED_LV)) continue;
-        if (n == cap) {
-            void *p = realloc(refs, (cap = cap ? cap * 2 : 8) * sizeof(*refs));
-            if (!p) {
-                free(refs);
-                return JET_errOutOfMemory;
-            }
-            refs = p;
+        if (*n == cap) {
+            struct lvref *p = realloc(*refs, (cap = cap ? cap * 2 : 8) * sizeof(*p));
+            if (!p) return JET_errOutOfMemory;
+            *refs = p;
         }
-        refs[n].id = v.columnid;
-        refs[n].itag = v.itag;
-        rec_lvref_decode(v.data, &refs[n].lid, &refs[n].size);
-        n++;
+        (*refs)[*n].id = v.columnid;
+        (*refs)[*n].itag = v.itag;
+        rec_lvref_decode(v.data, &(*refs)[*n].lid, &(*refs)[*n].size);
+        (*n)++;
     }
-    err = r < 0 ? r : 0;
+    return r < 0 ? r : 0;
+}
+
+/* InsertCopy: the copy gets its own copies of the original's LVs. */
+static JET_ERR copy_record_lvs(struct jet_table *t)
+{
+    struct lvref *refs;
+    store_txn *txn;
+    uint32_t n, i;
+    JET_ERR err = record_lvrefs(t, t->rb.buf, t->rb.len, &refs, &n);
+
     if (!err && n) err = prep_write_txn(t, &txn);
     for (i = 0; i < n && !err; i++) {
         uint32_t lid;
@@ -438,16 +449,16 @@ static JET_ERR current_lv(struct jet_table *t, JET_COLUMNID id, uint32_t itag, c
 }
 
 /* A change to a long-value column that the record cannot hold, or that
- * touches a separated value. */
+ * touches a separated value; old/oldcb/oldlid: its current value
+ * (current_lv). */
 static JET_ERR set_long(struct jet_table *t, const struct rec_column *rc, const void *data, uint32_t cb,
-                        JET_GRBIT grbit, uint32_t ib, uint32_t itag)
+                        JET_GRBIT grbit, uint32_t ib, uint32_t itag, const uint8_t *old, uint32_t oldcb,
+                        uint32_t oldlid)
 {
-    const uint8_t *old;
-    uint32_t oldcb, oldlid, lid, newsize;
+    uint32_t lid, newsize;
     store_txn *txn;
     JET_ERR err;
 
-    if ((err = current_lv(t, rc->columnid, itag, &old, &oldcb, &oldlid))) return err;
     if (t->prep == JET_prepInsertCopyDeleteOriginal && oldlid) return JET_errColumnNotUpdatable;
 
     if (oldlid && (grbit & LV_OPS)) {
@@ -546,7 +557,9 @@ static JET_ERR set_column(struct jet_table *t, JET_COLUMNID id, const void *data
             if (err != JET_errColumnDoesNotFit && !(err == JET_errRecordTooBig && !(grbit & JET_bitSetIntrinsicLV)))
                 goto done;
         }
-        err = set_long(t, rc, data, cb, grbit, ib, itag);
+        /* The builder is unchanged if rec_builder_set failed, so old still
+         * describes the current value. */
+        err = set_long(t, rc, data, cb, grbit, ib, itag, old, oldcb, oldlid);
     done:
         /* A separated value this update made and just replaced is garbage. */
         if (err >= 0 && oldlid && owned_lid(t, oldlid)) {
@@ -722,45 +735,19 @@ static JET_ERR update_indexes(struct jet_table *t, store_txn *txn, const uint8_t
     return err;
 }
 
-/* The LIDs a record references. */
-static JET_ERR record_lids(const struct jet_table *t, const uint8_t *rec, uint32_t len, uint32_t **lids,
-                           uint32_t *n)
-{
-    struct rec_iter it;
-    struct rec_value v;
-    uint32_t cap = 0, size;
-    JET_ERR err;
-    int r;
-
-    *lids = NULL;
-    *n = 0;
-    if ((err = rec_iter_init(&it, rec, len, &t->sch.rs, REC_ITER_TAGGED_ONLY | REC_ITER_NO_DEFAULTS)))
-        return err;
-    while ((r = rec_iter_next(&it, &v)) > 0) {
-        if (!(v.flags & RECF_SEPARATED_LV)) continue;
-        if (*n == cap) {
-            uint32_t *p = realloc(*lids, (cap = cap ? cap * 2 : 8) * sizeof(*p));
-            if (!p) return JET_errOutOfMemory;
-            *lids = p;
-        }
-        rec_lvref_decode(v.data, &(*lids)[*n], &size);
-        (*n)++;
-    }
-    return r < 0 ? r : 0;
-}
-
 /* Deletes the LVs old references and new does not (new may be NULL). */
 static JET_ERR free_lvs(struct jet_table *t, store_txn *txn, const uint8_t *oldrec, uint32_t oldlen,
                         const uint8_t *newrec, uint32_t newlen)
 {
-    uint32_t *a = NULL, *b = NULL, na = 0, nb = 0, i, j;
-    JET_ERR err = record_lids(t, oldrec, oldlen, &a, &na);
-    if (!err && newrec) err = record_lids(t, newrec, newlen, &b, &nb);
+    struct lvref *a = NULL, *b = NULL;
+    uint32_t na = 0, nb = 0, i, j;
+    JET_ERR err = record_lvrefs(t, oldrec, oldlen, &a, &na);
+    if (!err && newrec) err = record_lvrefs(t, newrec, newlen, &b, &nb);
     for (i = 0; i < na && !err; i++) {
-        for (j = 0; j < nb && b[j] != a[i]; j++)
+        for (j = 0; j < nb && b[j].lid != a[i].lid; j++)
             ;
         if (j < nb) continue;
-        err = lv_delete(txn, t->sdb, t->sch.tab.lv_root, a[i]);
+        err = lv_delete(txn, t->sdb, t->sch.tab.lv_root, a[i].lid);
         if (err == JET_errRecordNotFound) err = 0;
     }
     free(a);
