@@ -131,15 +131,21 @@ static JET_ERR take_entry(struct jet_table *t)
     return 0;
 }
 
-/* Whether the current entry lies outside the index range. */
-static int out_of_range(const struct jet_table *t)
+/* Whether an entry with index key ekey (the current entry's for
+ * out_of_range) lies outside the index range. */
+static int range_excludes(const struct jet_table *t, const uint8_t *ekey, uint32_t elen)
 {
     int c;
     if (!t->range) return 0;
-    c = key_compare(t->key, entry_key_len(t), t->range_key, t->range_len);
+    c = key_compare(ekey, elen, t->range_key, t->range_len);
     if (t->range_grbit & JET_bitRangeUpperLimit)
         return (t->range_grbit & JET_bitRangeInclusive) ? c > 0 : c >= 0;
     return (t->range_grbit & JET_bitRangeInclusive) ? c < 0 : c <= 0;
+}
+
+static int out_of_range(const struct jet_table *t)
+{
+    return range_excludes(t, t->key, entry_key_len(t));
 }
 
 /* After the store cursor moved: 0 and on an entry, or
@@ -234,6 +240,7 @@ static JET_ERR seek_forward(struct jet_table *t, const uint8_t *key, uint32_t kl
 {
     store_txn *txn = table_txn(t);
     JET_ERR err = store_cursor_seek(t->sc, txn, key, klen, BT_SEEK_GE, NULL);
+    int c;
     *exact = 0;
     for (;;) {
         if (err == JET_errRecordNotFound || err == JET_errNoCurrentRecord) {
@@ -242,14 +249,12 @@ static JET_ERR seek_forward(struct jet_table *t, const uint8_t *key, uint32_t kl
         }
         if (err < 0) return err;
         if ((err = take_entry(t))) return err;
-        if (!key_compare(t->key, entry_key_len(t), key, klen)) {
-            if (!gt) {
-                *exact = 1;
-                return 0;
-            }
-        } else if (key_compare(t->key, entry_key_len(t), key, klen) > 0) {
+        c = key_compare(t->key, entry_key_len(t), key, klen);
+        if (c == 0 && !gt) {
+            *exact = 1;
             return 0;
         }
+        if (c > 0) return 0;
         /* Equal under GT, or (secondary only) an index key that is a
          * proper prefix of the search key: keep going. */
         err = store_cursor_next(t->sc, txn);
@@ -866,32 +871,21 @@ JET_ERR JET_API JetIndexRecordCount(JET_SESID sesid, JET_TABLEID tableid, JET_UL
     /* Counts from the current entry to the end of the index or the range
      * (ESE's ErrIsamIndexRecordCount); the cursor stays where it was. */
     if (t->pos == POS_ON) {
-        uint8_t key[KEY_BUF_MAX + TBL_BOOKMARK_MAX], bm[TBL_BOOKMARK_MAX], rkey[KEY_BUF_MAX];
-        uint32_t klen = t->klen, bmlen = t->bmlen, rlen = t->range_len;
-        int range = t->range;
-        JET_GRBIT rg = t->range_grbit;
-        memcpy(key, t->key, klen);
-        memcpy(bm, t->bm, bmlen);
-        memcpy(rkey, t->range_key, rlen);
-        for (n = 1; !crecMax || n < crecMax; n++)
-            if ((err = step(t, 1))) break;
-        if (err == JET_errNoCurrentRecord) err = 0;
-        /* Back to where it was. */
-        t->range = range;
-        t->range_grbit = rg;
-        t->range_len = rlen;
-        memcpy(t->range_key, rkey, rlen);
-        if (!err) {
-            int exact;
-            JET_ERR e2 = store_cursor_seek(t->sc, table_txn(t), key, klen, BT_SEEK_GE, &exact);
-            if (!e2 && exact) e2 = take_entry(t);
-            if (e2 || !exact) {
-                memcpy(t->key, key, klen);
-                t->klen = klen;
-                memcpy(t->bm, bm, bmlen);
-                t->bmlen = bmlen;
-                t->pos = POS_DELETED;
+        /* A cursor of its own walks on from the current entry. */
+        store_txn *txn = table_txn(t);
+        store_cursor *c;
+        const uint8_t *k, *v;
+        uint32_t kl, vl;
+        if (!(err = store_cursor_open(t->ses->inst->st, t->sdb, cur_tree(t), &c))) {
+            n = 1;
+            for (err = store_cursor_seek(c, txn, t->key, t->klen, BT_SEEK_GT, NULL);
+                 !err && (!crecMax || n < crecMax); err = store_cursor_next(c, txn)) {
+                if ((err = store_cursor_get(c, &k, &kl, &v, &vl))) break;
+                if (range_excludes(t, k, is_secondary(t) ? kl - vl : kl)) break;
+                n++;
             }
+            store_cursor_close(c);
+            if (err == JET_errRecordNotFound || err == JET_errNoCurrentRecord) err = 0;
         }
     } else {
         err = JET_errNoCurrentRecord;
