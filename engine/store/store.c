@@ -303,16 +303,21 @@ int store_checkpoint_locked(store *s, int clean)
             if (!snaps[i] || !db_logged(s, s->dbs[i])) continue;
             page_size = pager_page_size(s->dbs[i]->pg);
             n = pager_snapshot_count(snaps[i]);
-            if (!(img = malloc(5 + page_size))) {
+            if (!(img = malloc(9 + page_size))) {
                 err = JET_errOutOfMemory;
                 break;
             }
             for (k = 0; k < n && !err; k++) {
                 const uint8_t *page = pager_snapshot_page(snaps[i], k, &pgno);
+                uint32_t hole_off, hole_len;
+                page_hole(page, page_size, &hole_off, &hole_len);
                 img[0] = (uint8_t)i;
                 put_u32(img + 1, pgno);
-                memcpy(img + 5, page, page_size);
-                err = append(s, STORE_REC_IMAGE, img, 5 + page_size, NULL);
+                put_u16(img + 5, (uint16_t)hole_off);
+                put_u16(img + 7, (uint16_t)hole_len);
+                memcpy(img + 9, page, hole_off);
+                memcpy(img + 9 + hole_off, page + hole_off + hole_len, page_size - hole_off - hole_len);
+                err = append(s, STORE_REC_IMAGE_HOLE, img, 9 + page_size - hole_len, NULL);
             }
             free(img);
         }
