@@ -192,6 +192,7 @@ static int ours_open(const struct bench_opts *o, bench_db **out)
     c.cache_pages = (uint32_t)(o->cache_bytes / o->page_size);
     c.extend_pages = (uint32_t)((4u << 20) / o->page_size); /* grow the file 4 MiB at a time */
     c.checkpoint_bytes = o->ckpt_bytes;
+    c.checkpoint_thread = !getenv("BENCH_INLINE_CHECKPOINT"); /* as the DLL does */
     if ((err = store_open(&c, &d->s))) {
         free(d);
         return fail("store_open", err);

@@ -333,6 +333,7 @@ static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
     cfg.checkpoint_bytes = params_num(inst->params, JET_paramCheckpointDepthMax);
     /* Version pages are 16 KiB, as ESE's version buckets on 64-bit. */
     cfg.max_version_bytes = (uint64_t)params_num(inst->params, JET_paramMaxVerPages) * 16384u;
+    cfg.checkpoint_thread = 1; /* as ESENT's checkpoint and flush threads */
     if (grbit) FIXME("JetInit grbit 0x%lx ignored\n", (unsigned long)grbit);
     err = store_open(&cfg, &inst->st);
     if (!err) inst->initialized = 1;

@@ -130,6 +130,14 @@ void page_seal(uint8_t *page, uint32_t page_size);
  * callers that allow it check page_is_zero() first. */
 int page_verify(const uint8_t *page, uint32_t page_size, uint32_t pgno);
 int page_is_zero(const uint8_t *page, uint32_t page_size);
+/* The page's hole: the unused bytes no reader looks at, as [*off, *off +
+ * *len).  B-tree pages: between the slot array and the lowest cell (the
+ * stored cell_top of an empty 32 KiB page is 0, meaning page_size); free
+ * pages: everything after the common header; other pages: none (*len 0).
+ * Checkpoints zero the hole before sealing a page and log the page without
+ * it (docs/format.md, IMAGE_HOLE).  Nothing read from the file is trusted:
+ * inconsistent header fields give no hole. */
+void page_hole(const uint8_t *page, uint32_t page_size, uint32_t *off, uint32_t *len);
 /* Whether n is a supported page size. */
 int page_size_valid(uint32_t n);
 

@@ -505,9 +505,14 @@ static void snapshot_copy(pager *p, pager_snapshot *s, uint32_t i)
     struct snap_entry *e = &s->entries[i];
     pager_page *f = e->frame;
     uint8_t *img = s->images + (size_t)i * p->page_size;
+    uint32_t hole_off, hole_len;
 
     assert(get_u32(f->data + PAGE_OFF_PGNO) == f->pgno); /* callers keep a page's number */
-    memcpy(img, f->data, p->page_size);
+    /* The hole is zeroed: the checkpoint logs the page without it. */
+    page_hole(f->data, p->page_size, &hole_off, &hole_len);
+    memcpy(img, f->data, hole_off);
+    memset(img + hole_off, 0, hole_len);
+    memcpy(img + hole_off + hole_len, f->data + hole_off + hole_len, p->page_size - hole_off - hole_len);
     page_seal(img, p->page_size);
     e->pgno = f->pgno;
     frame_pin(p, f);

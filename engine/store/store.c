@@ -276,7 +276,7 @@ int store_checkpoint_locked(store *s, int clean)
 {
     pager_snapshot *snaps[STORE_MAX_DBS] = { 0 };
     uint8_t rec[8 + 5];
-    lsn_t begin = 0, end;
+    lsn_t begin = 0, end = 0;
     int i, err = 0;
 
     if ((err = check_failed(s))) return err;
@@ -303,16 +303,21 @@ int store_checkpoint_locked(store *s, int clean)
             if (!snaps[i] || !db_logged(s, s->dbs[i])) continue;
             page_size = pager_page_size(s->dbs[i]->pg);
             n = pager_snapshot_count(snaps[i]);
-            if (!(img = malloc(5 + page_size))) {
+            if (!(img = malloc(9 + page_size))) {
                 err = JET_errOutOfMemory;
                 break;
             }
             for (k = 0; k < n && !err; k++) {
                 const uint8_t *page = pager_snapshot_page(snaps[i], k, &pgno);
+                uint32_t hole_off, hole_len;
+                page_hole(page, page_size, &hole_off, &hole_len);
                 img[0] = (uint8_t)i;
                 put_u32(img + 1, pgno);
-                memcpy(img + 5, page, page_size);
-                err = append(s, STORE_REC_IMAGE, img, 5 + page_size, NULL);
+                put_u16(img + 5, (uint16_t)hole_off);
+                put_u16(img + 7, (uint16_t)hole_len);
+                memcpy(img + 9, page, hole_off);
+                memcpy(img + 9 + hole_off, page + hole_off + hole_len, page_size - hole_off - hole_len);
+                err = append(s, STORE_REC_IMAGE_HOLE, img, 9 + page_size - hole_len, NULL);
             }
             free(img);
         }
@@ -333,7 +338,10 @@ int store_checkpoint_locked(store *s, int clean)
     if (s->lg) {
         if ((err = write_checkpoint_file(s, begin, clean))) goto fail;
         s->last_ckpt = begin;
-        s->log_bytes_at_ckpt = store_log_bytes(s, begin);
+        /* Depth counts commits only: the images just written are not
+         * replayed as commits, and counting them would start the next
+         * checkpoint at once whenever the images alone pass the depth. */
+        s->log_bytes_at_ckpt = store_log_bytes(s, end);
         if (s->cfg.circular_log) log_release_before(s->lg, begin);
     }
     for (i = 0; i < STORE_MAX_DBS; i++) pager_snapshot_free(snaps[i]);
@@ -370,15 +378,73 @@ int store_checkpoint(store *s)
  * cache).  The cost is memory: pager_snapshot_take copies the dirty pages,
  * so a checkpoint's peak is the cache plus 3/4 of it (64 MiB cache: about
  * 122 MiB peak in all with the bench's random load).  1/4 of the cache
- * stays for clean pages (the inner pages every descent needs). */
+ * stays for clean pages (the inner pages every descent needs).
+ *
+ * With cfg.checkpoint_thread the committer only wakes the background
+ * checkpointer, so its log flush and in-place writes and syncs overlap
+ * with the next transactions instead of stalling them.  Back-pressure
+ * keeps memory bounded: a committer that finds twice the log depth, or a
+ * whole cache of dirty pages, while that checkpoint still runs waits for
+ * it (and checkpoints itself if still needed). */
+static int checkpoint_needed(store *s, uint32_t scale)
+{
+    int i;
+    if (s->lg && store_log_bytes(s, log_end(s->lg)) - s->log_bytes_at_ckpt > s->cfg.checkpoint_bytes * scale)
+        return 1;
+    for (i = 0; i < STORE_MAX_DBS; i++) {
+        uint32_t limit = scale == 1 ? s->cfg.cache_pages / 4 * 3 + 16 : s->cfg.cache_pages + 16;
+        if (s->dbs[i] && pager_dirty_count(s->dbs[i]->pg) > limit) return 1;
+    }
+    return 0;
+}
+
 static int maybe_checkpoint(store *s)
 {
-    int i, need = 0;
-    if (s->lg && store_log_bytes(s, log_end(s->lg)) - s->log_bytes_at_ckpt > s->cfg.checkpoint_bytes)
-        need = 1;
-    for (i = 0; i < STORE_MAX_DBS && !need; i++)
-        if (s->dbs[i] && pager_dirty_count(s->dbs[i]->pg) > s->cfg.cache_pages / 4 * 3 + 16) need = 1;
-    return need ? store_checkpoint(s) : 0;
+    int err = 0;
+    if (!checkpoint_needed(s, 1)) return 0;
+    if (!s->ckpt_thread) return store_checkpoint(s);
+    if (checkpoint_needed(s, 2)) {
+        os_mutex_lock(s->ckpt_mutex);
+        if (checkpoint_needed(s, 1)) err = store_checkpoint_locked(s, 0);
+        os_mutex_unlock(s->ckpt_mutex);
+        return err;
+    }
+    os_mutex_lock(s->mutex);
+    s->ckpt_request = 1;
+    os_cond_broadcast(s->ckpt_cond);
+    os_mutex_unlock(s->mutex);
+    return 0;
+}
+
+/* The background checkpointer's loop.  A failed checkpoint puts the store
+ * in the failed state (store_checkpoint_locked), which the next call of
+ * any thread reports. */
+static void checkpointer(void *arg)
+{
+    store *s = arg;
+    os_mutex_lock(s->mutex);
+    for (;;) {
+        while (!s->ckpt_request && !s->ckpt_stop) os_cond_wait(s->ckpt_cond, s->mutex);
+        if (s->ckpt_stop) break;
+        s->ckpt_request = 0;
+        os_mutex_unlock(s->mutex);
+        os_mutex_lock(s->ckpt_mutex);
+        if (!check_failed(s) && checkpoint_needed(s, 1)) store_checkpoint_locked(s, 0);
+        os_mutex_unlock(s->ckpt_mutex);
+        os_mutex_lock(s->mutex);
+    }
+    os_mutex_unlock(s->mutex);
+}
+
+static void checkpointer_stop(store *s)
+{
+    if (!s->ckpt_thread) return;
+    os_mutex_lock(s->mutex);
+    s->ckpt_stop = 1;
+    os_cond_broadcast(s->ckpt_cond);
+    os_mutex_unlock(s->mutex);
+    os_thread_join(s->ckpt_thread);
+    s->ckpt_thread = NULL;
 }
 
 /* ---- open and close ---------------------------------------------------------- */
@@ -388,6 +454,7 @@ static void store_free(store *s)
     int i;
     for (i = 0; i < STORE_MAX_DBS; i++) store_db_free(s->dbs[i]);
     vs_free(s);
+    if (s->ckpt_cond) os_cond_destroy(s->ckpt_cond);
     os_rwlock_destroy(s->latch);
     os_mutex_destroy(s->ckpt_mutex);
     os_mutex_destroy(s->mutex);
@@ -443,6 +510,11 @@ int store_open(const struct store_config *cfg, store **out)
             return err;
         }
     }
+    if (cfg->checkpoint_thread &&
+        (os_cond_create(&s->ckpt_cond) || os_thread_start(&s->ckpt_thread, checkpointer, s))) {
+        /* No thread: commits checkpoint inline, as without the option. */
+        s->ckpt_thread = NULL;
+    }
     *out = s;
     return 0;
 }
@@ -452,6 +524,7 @@ int store_close(store *s)
     int i, err = 0, e;
 
     if (!s) return 0;
+    checkpointer_stop(s);
     if (!check_failed(s)) {
         os_mutex_lock(s->ckpt_mutex);
         os_rwlock_write_lock(s->latch);
@@ -471,6 +544,7 @@ int store_close(store *s)
 void store_abandon(store *s)
 {
     if (!s) return;
+    checkpointer_stop(s);
     if (s->lg) {
         /* Closing flushes, which a killed process would not do: the tests
          * that abandon a store run on a VFS that has already crashed or

@@ -20,7 +20,8 @@
  *    page, out of memory) leaves no log record: the store then refuses all
  *    further work ("failed" state, JET_errInstanceUnavailable) and a restart
  *    recovers the last good state from disk and log.
- *  - Checkpoint (serialized, see store_checkpoint): under the latch, copy
+ *  - Checkpoint (serialized, see store_checkpoint; with cfg.checkpoint_thread
+ *    the ones commits trigger run on a background thread): under the latch, copy
  *    every dirty page of every database (pager_snapshot_take) and note X =
  *    the log end; append CKPT_BEGIN(X), then the page images, then CKPT_END,
  *    and flush the log; then write the pages in place and sync each file;
@@ -81,6 +82,8 @@ struct store_config {
     uint32_t extend_pages;    /* JET_paramDbExtensionSize */
     uint64_t checkpoint_bytes;/* checkpoint after this much log (JET_paramCheckpointDepthMax) */
     uint64_t max_version_bytes;/* version store limit (JET_paramMaxVerPages x 16 KiB); 0: none */
+    int checkpoint_thread;    /* 1: checkpoints that commits trigger run on a
+                                 background thread (store.c, "checkpoints") */
 };
 
 /* Opens the instance's store: opens (or creates) the log and runs recovery

@@ -22,6 +22,9 @@
  *   STORE_REC_CKPT_BEGIN u64 X (log end when the pages were copied)
  *   STORE_REC_IMAGE    u8 dbid | u32 pgno | page image
  *   STORE_REC_CKPT_END u64 lsn of the matching CKPT_BEGIN
+ *   STORE_REC_IMAGE_HOLE u8 dbid | u32 pgno | u16 hole offset | u16 hole
+ *                      length | the page image without its hole (zeros;
+ *                      page_hole): what checkpoints write now
  *
  * The checkpoint file's blob (log_checkpoint_write):
  *   u32 magic 'SCK1' | u64 ckpt_lsn (a CKPT_BEGIN) | u64 log_end | u8 clean
@@ -44,7 +47,8 @@ enum {
     STORE_REC_DETACH = 4,
     STORE_REC_CKPT_BEGIN = 5,
     STORE_REC_IMAGE = 6,
-    STORE_REC_CKPT_END = 7
+    STORE_REC_CKPT_END = 7,
+    STORE_REC_IMAGE_HOLE = 8
 };
 
 enum { WS_PUT = 1, WS_DELETE = 2 };
@@ -167,7 +171,12 @@ struct store {
                                      header image from the wal */
     uint64_t next_txnid;
     lsn_t last_ckpt;              /* CKPT_BEGIN of the last checkpoint */
-    uint64_t log_bytes_at_ckpt;   /* log volume when it was taken */
+    uint64_t log_bytes_at_ckpt;   /* log volume at its CKPT_END */
+    /* The background checkpointer (cfg.checkpoint_thread): ckpt_request
+     * and ckpt_stop are guarded by mutex and signalled on ckpt_cond. */
+    os_thread *ckpt_thread;
+    os_cond *ckpt_cond;
+    int ckpt_request, ckpt_stop;
     struct store_stats stats;
 
     /* Isolation (store_version.c).  vmutex guards csn, the list of open

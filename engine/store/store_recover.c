@@ -263,10 +263,23 @@ static int group_add(struct group *g, const uint8_t *ops, size_t n)
     return 0;
 }
 
+/* Writes one checkpoint image (len bytes) of page pgno of database dbid in
+ * place, or repairs a torn header with it. */
+static int replay_image(store *s, uint8_t dbid, uint32_t pgno, const uint8_t *img, size_t len)
+{
+    store_db *db;
+    if (dbid < STORE_MAX_DBS && !s->dbs[dbid] && s->torn[dbid] && pgno == 0)
+        return repair_header(s, dbid, img, (uint32_t)len);
+    if (dbid >= STORE_MAX_DBS || !(db = s->dbs[dbid]) || len != pager_page_size(db->pg))
+        return JET_errLogFileCorrupt;
+    return pager_write_image(db->pg, pgno, img);
+}
+
 /* Pass 2. */
 static int replay(store *s, lsn_t from, lsn_t end, lsn_t images_of)
 {
     struct group g = { 0 };
+    uint8_t *page = NULL; /* an image with its hole put back */
     log_reader *lr;
     const uint8_t *p;
     uint32_t len;
@@ -320,18 +333,29 @@ static int replay(store *s, lsn_t from, lsn_t end, lsn_t images_of)
         case STORE_REC_IMAGE: {
             uint8_t dbid = rd_u8(&r);
             uint32_t pgno = rd_u32(&r);
-            store_db *db;
             if (!in_images) break;
-            if (!r.bad && dbid < STORE_MAX_DBS && !s->dbs[dbid] && s->torn[dbid] && pgno == 0) {
-                err = repair_header(s, dbid, r.p, (uint32_t)(r.end - r.p));
-                break;
-            }
-            if (r.bad || dbid >= STORE_MAX_DBS || !(db = s->dbs[dbid]) ||
-                (size_t)(r.end - r.p) != pager_page_size(db->pg)) {
+            err = r.bad ? JET_errLogFileCorrupt : replay_image(s, dbid, pgno, r.p, (size_t)(r.end - r.p));
+            break;
+        }
+        case STORE_REC_IMAGE_HOLE: {
+            /* The page without its hole (page_hole): put the zeros back. */
+            uint8_t dbid = rd_u8(&r);
+            uint32_t pgno = rd_u32(&r);
+            uint32_t off = rd_u16(&r), hole = rd_u16(&r);
+            size_t n = (size_t)(r.end - r.p);
+            if (!in_images) break;
+            if (r.bad || off < PAGE_HDR_SIZE || n < off || n + hole > PAGE_SIZE_MAX) {
                 err = JET_errLogFileCorrupt;
                 break;
             }
-            err = pager_write_image(db->pg, pgno, r.p);
+            if (!page && !(page = malloc(PAGE_SIZE_MAX))) {
+                err = JET_errOutOfMemory;
+                break;
+            }
+            memcpy(page, r.p, off);
+            memset(page + off, 0, hole);
+            memcpy(page + off + hole, r.p + off, n - off);
+            err = replay_image(s, dbid, pgno, page, n + hole);
             break;
         }
         case STORE_REC_TREE:
@@ -367,6 +391,7 @@ static int replay(store *s, lsn_t from, lsn_t end, lsn_t images_of)
     }
     log_reader_close(lr);
     free(g.buf);
+    free(page);
     return err < 0 ? err : 0;
 }
 

@@ -87,11 +87,15 @@ static int try_open(uint32_t page_size)
     return rc;
 }
 
-/* A leaf page whose body is a pattern of (pgno, tag). */
+/* A leaf page whose body is a pattern of (pgno, tag).  Its header says the
+ * cells fill the page (no slots, cell_top at the header's end), so it has
+ * no hole for a checkpoint to zero (page_hole). */
 static void fill(uint8_t *d, uint32_t page_size, uint32_t pgno, uint32_t tag)
 {
     uint32_t i;
     d[PAGE_OFF_TYPE] = PAGE_TYPE_LEAF;
+    put_u16(d + PAGE_OFF_NSLOTS, 0);
+    put_u16(d + PAGE_OFF_CELL_TOP, PAGE_HDR_SIZE);
     for (i = PAGE_HDR_SIZE; i < page_size; i++) d[i] = (uint8_t)(pgno * 31 + tag * 7 + i);
 }
 
@@ -684,6 +688,67 @@ START_TEST(snapshot_roundtrip)
     p = open_db(16, 0);
     ck_assert_uint_eq(pager_page_count(p), 21);
     for (i = 1; i <= 20; i++) check_page(p, i, i == 4 ? 6 : 5);
+    pager_close(p);
+}
+END_TEST
+
+/* A snapshot image has its hole zeroed (page_hole) and everything else as
+ * the frame holds it; the frame itself keeps its bytes. */
+START_TEST(snapshot_zeroes_the_hole)
+{
+    static const uint32_t sizes[] = { 4096, 32768 };
+    uint32_t size = sizes[_i], pgno, off, len, i;
+    pager *p = create_db(size, 16);
+    pager_snapshot *s;
+    pager_page *pg;
+    const uint8_t *img;
+    uint8_t *d;
+
+    pgno = alloc_filled(p, 3);
+    ck_assert_int_eq(pager_get(p, pgno, &pg), 0);
+    d = pager_data(pg);
+    pager_make_dirty(pg);
+    put_u16(d + PAGE_OFF_NSLOTS, 10);
+    put_u16(d + PAGE_OFF_CELL_TOP, (uint16_t)(size - 100)); /* 32 KiB: 32668 */
+    page_hole(d, size, &off, &len);
+    ck_assert_uint_eq(off, PAGE_HDR_SIZE + 20);
+    ck_assert_uint_eq(len, size - 100 - off);
+    pager_release(pg);
+    ck_assert_int_eq(pager_snapshot_take(p, &s), 0);
+    img = pager_snapshot_page(s, 1, &i);
+    ck_assert_uint_eq(i, pgno);
+    ck_assert_int_eq(page_verify(img, size, pgno), 0);
+    for (i = PAGE_HDR_SIZE; i < size; i++) {
+        uint8_t want = i >= off && i < off + len ? 0 : (uint8_t)(pgno * 31 + 3 * 7 + i);
+        ck_assert_uint_eq(img[i], want);
+    }
+    ck_assert_int_eq(pager_snapshot_write(p, s), 0);
+    pager_snapshot_free(s);
+
+    /* An empty 32 KiB leaf stores cell_top 0: all of its body is hole.  A
+     * header that makes no sense gives none; a free page's body is hole. */
+    {
+        uint8_t q[PAGE_SIZE_MAX];
+        memset(q, 0, sizeof(q));
+        q[PAGE_OFF_TYPE] = PAGE_TYPE_LEAF;
+        page_hole(q, 32768, &off, &len);
+        ck_assert_uint_eq(off, PAGE_HDR_SIZE);
+        ck_assert_uint_eq(len, 32768 - PAGE_HDR_SIZE);
+        put_u16(q + PAGE_OFF_NSLOTS, 5000);
+        put_u16(q + PAGE_OFF_CELL_TOP, 100);
+        page_hole(q, 32768, &off, &len);
+        ck_assert_uint_eq(len, 0);
+        put_u16(q + PAGE_OFF_CELL_TOP, 5000);
+        page_hole(q, 4096, &off, &len);
+        ck_assert_uint_eq(len, 0);
+        q[PAGE_OFF_TYPE] = PAGE_TYPE_FREE;
+        page_hole(q, 4096, &off, &len);
+        ck_assert_uint_eq(off, PAGE_HDR_SIZE);
+        ck_assert_uint_eq(len, 4096 - PAGE_HDR_SIZE);
+        q[PAGE_OFF_TYPE] = PAGE_TYPE_DBHEADER;
+        page_hole(q, 4096, &off, &len);
+        ck_assert_uint_eq(len, 0);
+    }
     pager_close(p);
 }
 END_TEST
@@ -1385,6 +1450,7 @@ Suite *pager_suite(void)
     tcase_add_test(tc_pages, generation_and_lsn);
     tcase_add_test(tc_pages, double_free_is_refused);
     tcase_add_test(tc_pages, snapshot_roundtrip);
+    tcase_add_loop_test(tc_pages, snapshot_zeroes_the_hole, 0, 2);
     tcase_add_test(tc_pages, close_drops_dirty_pages);
     tcase_add_test(tc_pages, snapshot_write_failure_keeps_pages_dirty);
     tcase_add_test(tc_pages, write_image_recovery);
