@@ -3,8 +3,9 @@
  * JetGetObjectInfo (A and W).
  *
  * JetGetDatabaseInfo answers from the attached database: its path, its
- * header (read through the pager under the store's shared latch: page
- * count, free pages, signature, state, creation time) and ESE's fixed
+ * header (read through the pager under the store's shared latch: the
+ * size (file pages, dbsize.c), free pages (the free list and the free
+ * tail), signature, state, creation time) and ESE's fixed
  * answers for what this engine does not vary (country 1, LCID 0x409, code
  * page 1252, 7 transaction levels, version 0x620).  Fixed-size levels give
  * JET_errInvalidBufferSize for a short buffer, the file name
@@ -29,7 +30,7 @@ DEFAULT_DEBUG_CHANNEL(esent);
 /* ---- JetGetDatabaseInfo ---------------------------------------------------------- */
 
 struct db_header {
-    uint32_t page_size, pages, free_pages, state;
+    uint32_t page_size, pages, owned, free_pages, state;
     uint8_t signature[16];
     uint64_t create_time;
 };
@@ -43,7 +44,9 @@ static void read_header(struct jet_instance *inst, store_db *sdb, struct db_head
     d = pager_data(pager_header(p));
     h->page_size = store_db_page_size(sdb);
     h->pages = pager_page_count(p);
-    h->free_pages = get_u32(d + DBH_OFF_FREE_COUNT);
+    h->owned = pager_owned_pages(p);
+    /* The free list and the free tail past the page count (docs/format.md). */
+    h->free_pages = get_u32(d + DBH_OFF_FREE_COUNT) + (h->owned - h->pages);
     h->state = get_u32(d + DBH_OFF_DB_STATE);
     memcpy(h->signature, d + DBH_OFF_SIGNATURE, 16);
     h->create_time = get_u64(d + DBH_OFF_CREATE_TIME);
@@ -125,7 +128,7 @@ static JET_ERR database_info(struct jet_session *s, struct jet_database *db, int
         return put_ulong(pv, cb, 0x620);
     case JET_DbInfoFilesize:
     case JET_DbInfoSpaceOwned:
-        return put_ulong(pv, cb, h.pages);
+        return put_ulong(pv, cb, h.owned);
     case JET_DbInfoSpaceAvailable:
         return put_ulong(pv, cb, h.free_pages);
     case JET_DbInfoMisc:
@@ -137,7 +140,7 @@ static JET_ERR database_info(struct jet_session *s, struct jet_database *db, int
     case JET_DbInfoFileType:
         return put_ulong(pv, cb, db->temp ? JET_filetypeTempDatabase : JET_filetypeDatabase);
     case JET_DbInfoFilesizeOnDisk: {
-        uint64_t bytes = (uint64_t)h.pages * h.page_size;
+        uint64_t bytes = (uint64_t)h.owned * h.page_size;
         if (!pv || cb < sizeof(bytes)) return JET_errInvalidBufferSize;
         memcpy(pv, &bytes, sizeof(bytes));
         return 0;

@@ -142,6 +142,9 @@ void database_session_closed(struct jet_session *s);
 /* JET_paramErrorToString: "JET_errName,description" for code into buf
  * (cb bytes); JET_errBufferTooSmall if it does not fit (errstring.c). */
 JET_ERR jet_error_to_string(JET_ERR code, wchar16 *buf, unsigned long cb);
+/* The UTF-8 full path of a database file name, malloc'd; NULL with *err
+ * set (JET_errDatabaseInvalidPath for NULL or "") on failure (database.c). */
+char *database_full_path(const wchar16 *name, JET_ERR *err);
 /* Seconds since 1970 (UTC) as a JET_LOGTIME (database.c). */
 void database_logtime(uint64_t t, JET_LOGTIME *lt);
 
