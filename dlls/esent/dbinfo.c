@@ -14,8 +14,8 @@
  * JetGetObjectInfo describes tables only (as ESE): JET_ObjInfo(NoStats,
  * Max) one table as a JET_OBJECTINFO, the list levels every table of the
  * database in a temporary table (infolist.c), read through the session's
- * transaction.  Statistics (record and page counts) are those
- * JetComputeStats would store: none, so zero.
+ * transaction.  Statistics (record and page counts) are counted from the
+ * table's clustered tree (stats.c), except at the NoStats levels (zero).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -219,8 +219,19 @@ static char *utf8_name(const void *name, int wide, JET_ERR *err)
 }
 
 /* JET_ObjInfo, NoStats, Max: one table. */
-static JET_ERR object_info(store_txn *txn, struct jet_database *db, const void *name, int wide, void *pv,
-                           unsigned long cb)
+/* cRecord and cPage of a table: its clustered tree's (stats.c). */
+static JET_ERR object_stats(struct jet_session *s, struct jet_database *db, const struct cat_table *tab,
+                            struct infolist_object *o)
+{
+    struct stats_tree st;
+    JET_ERR err = stats_tree(s->inst->st, db->sdb, tab->data_root, 0, &st);
+    o->records = st.entries;
+    o->pages = st.pages;
+    return err;
+}
+
+static JET_ERR object_info(struct jet_session *s, store_txn *txn, struct jet_database *db, const void *name,
+                           int wide, int stats, void *pv, unsigned long cb)
 {
     struct infolist_object o;
     struct cat_table tab;
@@ -234,18 +245,21 @@ static JET_ERR object_info(store_txn *txn, struct jet_database *db, const void *
     free(u);
     if (err < 0) return err;
     object_of(&tab, db->readonly, &o);
+    if (stats && (err = object_stats(s, db, &tab, &o)) < 0) return err;
     memset(oi, 0, sizeof(*oi));
     oi->cbStruct = sizeof(*oi);
     oi->objtyp = JET_objtypTable;
     oi->grbit = o.grbit;
     oi->flags = o.flags;
+    oi->cRecord = o.records;
+    oi->cPage = o.pages;
     return 0;
 }
 
 /* The list levels: the tables are read here, the session left, then the
  * list built. */
 static JET_ERR object_list(struct jet_session *s, JET_SESID sesid, store_txn *txn, struct jet_database *db,
-                           int wide, void *pv, unsigned long cb)
+                           int wide, int stats, void *pv, unsigned long cb)
 {
     struct infolist_object *objs = NULL;
     struct cat_table *tabs = NULL;
@@ -254,7 +268,10 @@ static JET_ERR object_list(struct jet_session *s, JET_SESID sesid, store_txn *tx
 
     err = cat_tables_list(txn, db->sdb, &tabs, &n);
     if (err >= 0 && n && !(objs = calloc(n, sizeof(*objs)))) err = JET_errOutOfMemory;
-    for (i = 0; err >= 0 && i < n; i++) object_of(&tabs[i], db->readonly, &objs[i]);
+    for (i = 0; err >= 0 && i < n; i++) {
+        object_of(&tabs[i], db->readonly, &objs[i]);
+        if (stats) err = object_stats(s, db, &tabs[i], &objs[i]);
+    }
     free(tabs);
     session_leave(s);
     if (err >= 0) err = infolist_objects(sesid, objs, n, wide, pv, cb);
@@ -282,11 +299,11 @@ static JET_ERR get_object_info(JET_SESID sesid, JET_DBID dbid, JET_OBJTYP objtyp
         txn = tmp;
     }
     if (level == JET_ObjInfoList || level == JET_ObjInfoListNoStats) {
-        err = object_list(s, sesid, txn, db, wide, pv, cb);
+        err = object_list(s, sesid, txn, db, wide, level == JET_ObjInfoList, pv, cb);
         if (tmp) store_txn_abort(tmp);
         return err;
     }
-    err = object_info(txn, db, name, wide, pv, cb);
+    err = object_info(s, txn, db, name, wide, level != JET_ObjInfoNoStats, pv, cb);
     if (tmp) store_txn_abort(tmp);
 out:
     session_leave(s);
