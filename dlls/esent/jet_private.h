@@ -94,6 +94,8 @@ struct jet_instance {
     unsigned long nsessions;
     struct jet_database dbs[STORE_MAX_DBS]; /* index = JET_DBID - 1 */
     uint64_t schema_gen;      /* bumped by DDL (jet_table.h); atomic */
+    unsigned long ntemp;      /* temporary tables that exist, under lock
+                               * (JET_paramMaxTemporaryTables, temptable.c) */
 };
 
 struct jet_session {
