@@ -31,7 +31,7 @@ DEFAULT_DEBUG_CHANNEL(esent);
 #define USER_DBS 6
 
 /* The UTF-8 full path of an A or W file name; *err set on failure. */
-static char *full_path(const wchar16 *name, JET_ERR *err)
+char *database_full_path(const wchar16 *name, JET_ERR *err)
 {
     char *utf8, *full;
     if (!name || !*name) {
@@ -142,7 +142,7 @@ static JET_ERR create_database(JET_SESID sesid, const wchar16 *name, JET_DBID *p
         err = JET_errInvalidGrbit;
     } else if (s->trx_level) {
         err = JET_errInTransaction;
-    } else if ((path = full_path(name, &err))) {
+    } else if ((path = database_full_path(name, &err))) {
         if (grbit & JET_bitDbOverwriteExisting) flags |= STORE_DB_OVERWRITE;
         if (grbit & JET_bitDbRecoveryOff) flags |= STORE_DB_NOLOG;
         os_mutex_lock(s->inst->lock);
@@ -219,7 +219,7 @@ static JET_ERR attach_database(JET_SESID sesid, const wchar16 *name, JET_GRBIT g
         err = JET_errInvalidGrbit;
     } else if (s->trx_level) {
         err = JET_errInTransaction;
-    } else if ((path = full_path(name, &err))) {
+    } else if ((path = database_full_path(name, &err))) {
         os_mutex_lock(s->inst->lock);
         err = attach(s->inst, path, (grbit & JET_bitDbReadOnly) ? STORE_DB_READONLY : 0, &db);
         os_mutex_unlock(s->inst->lock);
@@ -286,7 +286,7 @@ static JET_ERR open_database(JET_SESID sesid, const wchar16 *name, JET_DBID *pdb
         err = JET_errInvalidParameter;
     } else if (grbit & ~(JET_GRBIT)(JET_bitDbReadOnly | JET_bitDbExclusive)) {
         err = JET_errInvalidGrbit;
-    } else if ((path = full_path(name, &err))) {
+    } else if ((path = database_full_path(name, &err))) {
         os_mutex_lock(s->inst->lock);
         db = find_attached(s->inst, path);
         err = db ? open_db(s, db, grbit, pdbid) : JET_errDatabaseNotFound;
@@ -380,7 +380,7 @@ static JET_ERR detach_database(JET_SESID sesid, const wchar16 *name, JET_GRBIT g
         for (i = 0; i < STORE_MAX_DBS && !err; i++)
             if (s->inst->dbs[i].sdb && !s->inst->dbs[i].temp) err = detach_one(s->inst, &s->inst->dbs[i]);
         os_mutex_unlock(s->inst->lock);
-    } else if ((path = full_path(name, &err))) {
+    } else if ((path = database_full_path(name, &err))) {
         os_mutex_lock(s->inst->lock);
         db = find_attached(s->inst, path);
         err = db ? detach_one(s->inst, db) : JET_errDatabaseNotFound;
@@ -477,7 +477,7 @@ static JET_ERR database_file_info(const wchar16 *name, void *pv, unsigned long c
         *(JET_ULONG_ *)pv = (JET_ULONG_)jet_any_database_attached();
         return 0;
     }
-    if (!(path = full_path(name, &err))) return err;
+    if (!(path = database_full_path(name, &err))) return err;
     err = store_db_probe(os_vfs_default(), path, &info);
     free(path);
     if (err < 0) return err;

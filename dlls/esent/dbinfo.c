@@ -3,8 +3,9 @@
  * JetGetObjectInfo (A and W).
  *
  * JetGetDatabaseInfo answers from the attached database: its path, its
- * header (read through the pager under the store's shared latch: page
- * count, free pages, signature, state, creation time) and ESE's fixed
+ * header (read through the pager under the store's shared latch: the
+ * size (file pages, dbsize.c), free pages (the free list and the free
+ * tail), signature, state, creation time) and ESE's fixed
  * answers for what this engine does not vary (country 1, LCID 0x409, code
  * page 1252, 7 transaction levels, version 0x620).  Fixed-size levels give
  * JET_errInvalidBufferSize for a short buffer, the file name
@@ -13,8 +14,8 @@
  * JetGetObjectInfo describes tables only (as ESE): JET_ObjInfo(NoStats,
  * Max) one table as a JET_OBJECTINFO, the list levels every table of the
  * database in a temporary table (infolist.c), read through the session's
- * transaction.  Statistics (record and page counts) are those
- * JetComputeStats would store: none, so zero.
+ * transaction.  Statistics (record and page counts) are counted from the
+ * table's clustered tree (stats.c), except at the NoStats levels (zero).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,7 @@ DEFAULT_DEBUG_CHANNEL(esent);
 /* ---- JetGetDatabaseInfo ---------------------------------------------------------- */
 
 struct db_header {
-    uint32_t page_size, pages, free_pages, state;
+    uint32_t page_size, pages, owned, free_pages, state;
     uint8_t signature[16];
     uint64_t create_time;
 };
@@ -43,7 +44,9 @@ static void read_header(struct jet_instance *inst, store_db *sdb, struct db_head
     d = pager_data(pager_header(p));
     h->page_size = store_db_page_size(sdb);
     h->pages = pager_page_count(p);
-    h->free_pages = get_u32(d + DBH_OFF_FREE_COUNT);
+    h->owned = pager_owned_pages(p);
+    /* The free list and the free tail past the page count (docs/format.md). */
+    h->free_pages = get_u32(d + DBH_OFF_FREE_COUNT) + (h->owned - h->pages);
     h->state = get_u32(d + DBH_OFF_DB_STATE);
     memcpy(h->signature, d + DBH_OFF_SIGNATURE, 16);
     h->create_time = get_u64(d + DBH_OFF_CREATE_TIME);
@@ -125,7 +128,7 @@ static JET_ERR database_info(struct jet_session *s, struct jet_database *db, int
         return put_ulong(pv, cb, 0x620);
     case JET_DbInfoFilesize:
     case JET_DbInfoSpaceOwned:
-        return put_ulong(pv, cb, h.pages);
+        return put_ulong(pv, cb, h.owned);
     case JET_DbInfoSpaceAvailable:
         return put_ulong(pv, cb, h.free_pages);
     case JET_DbInfoMisc:
@@ -137,7 +140,7 @@ static JET_ERR database_info(struct jet_session *s, struct jet_database *db, int
     case JET_DbInfoFileType:
         return put_ulong(pv, cb, db->temp ? JET_filetypeTempDatabase : JET_filetypeDatabase);
     case JET_DbInfoFilesizeOnDisk: {
-        uint64_t bytes = (uint64_t)h.pages * h.page_size;
+        uint64_t bytes = (uint64_t)h.owned * h.page_size;
         if (!pv || cb < sizeof(bytes)) return JET_errInvalidBufferSize;
         memcpy(pv, &bytes, sizeof(bytes));
         return 0;
@@ -216,8 +219,19 @@ static char *utf8_name(const void *name, int wide, JET_ERR *err)
 }
 
 /* JET_ObjInfo, NoStats, Max: one table. */
-static JET_ERR object_info(store_txn *txn, struct jet_database *db, const void *name, int wide, void *pv,
-                           unsigned long cb)
+/* cRecord and cPage of a table: its clustered tree's (stats.c). */
+static JET_ERR object_stats(struct jet_session *s, struct jet_database *db, const struct cat_table *tab,
+                            struct infolist_object *o)
+{
+    struct stats_tree st;
+    JET_ERR err = stats_tree(s->inst->st, db->sdb, tab->data_root, 0, &st);
+    o->records = st.entries;
+    o->pages = st.pages;
+    return err;
+}
+
+static JET_ERR object_info(struct jet_session *s, store_txn *txn, struct jet_database *db, const void *name,
+                           int wide, int stats, void *pv, unsigned long cb)
 {
     struct infolist_object o;
     struct cat_table tab;
@@ -231,18 +245,21 @@ static JET_ERR object_info(store_txn *txn, struct jet_database *db, const void *
     free(u);
     if (err < 0) return err;
     object_of(&tab, db->readonly, &o);
+    if (stats && (err = object_stats(s, db, &tab, &o)) < 0) return err;
     memset(oi, 0, sizeof(*oi));
     oi->cbStruct = sizeof(*oi);
     oi->objtyp = JET_objtypTable;
     oi->grbit = o.grbit;
     oi->flags = o.flags;
+    oi->cRecord = o.records;
+    oi->cPage = o.pages;
     return 0;
 }
 
 /* The list levels: the tables are read here, the session left, then the
  * list built. */
 static JET_ERR object_list(struct jet_session *s, JET_SESID sesid, store_txn *txn, struct jet_database *db,
-                           int wide, void *pv, unsigned long cb)
+                           int wide, int stats, void *pv, unsigned long cb)
 {
     struct infolist_object *objs = NULL;
     struct cat_table *tabs = NULL;
@@ -251,7 +268,10 @@ static JET_ERR object_list(struct jet_session *s, JET_SESID sesid, store_txn *tx
 
     err = cat_tables_list(txn, db->sdb, &tabs, &n);
     if (err >= 0 && n && !(objs = calloc(n, sizeof(*objs)))) err = JET_errOutOfMemory;
-    for (i = 0; err >= 0 && i < n; i++) object_of(&tabs[i], db->readonly, &objs[i]);
+    for (i = 0; err >= 0 && i < n; i++) {
+        object_of(&tabs[i], db->readonly, &objs[i]);
+        if (stats) err = object_stats(s, db, &tabs[i], &objs[i]);
+    }
     free(tabs);
     session_leave(s);
     if (err >= 0) err = infolist_objects(sesid, objs, n, wide, pv, cb);
@@ -279,11 +299,11 @@ static JET_ERR get_object_info(JET_SESID sesid, JET_DBID dbid, JET_OBJTYP objtyp
         txn = tmp;
     }
     if (level == JET_ObjInfoList || level == JET_ObjInfoListNoStats) {
-        err = object_list(s, sesid, txn, db, wide, pv, cb);
+        err = object_list(s, sesid, txn, db, wide, level == JET_ObjInfoList, pv, cb);
         if (tmp) store_txn_abort(tmp);
         return err;
     }
-    err = object_info(txn, db, name, wide, pv, cb);
+    err = object_info(s, txn, db, name, wide, level != JET_ObjInfoNoStats, pv, cb);
     if (tmp) store_txn_abort(tmp);
 out:
     session_leave(s);

@@ -12,6 +12,14 @@
  * and primary indexes only on empty tables), and building a new secondary
  * index over the rows a table already has.
  *
+ * Derived tables (JET_TABLECREATE szTemplateTableName): the catalog gives
+ * them their template's columns and copies of its indexes, the primary one
+ * included (CAT_INDEX_DERIVED), as ESE does; JetGetTableIndexInfo lists
+ * them with the table's own.  Indexes may be added to a derived table
+ * (not a second primary: JET_errIndexHasPrimary); an inherited one cannot
+ * be deleted (JET_errFixedInheritedDDL), nor a template column
+ * (JetDeleteColumn).
+ *
  * Every call runs in the DDL transaction of table.c (ddl_begin/ddl_end):
  * the session's transaction, or one of its own at level 0.  A call that
  * fails takes its catalog changes back (cat.h: a failed cat_* call changed
@@ -785,6 +793,12 @@ static JET_ERR delete_index(JET_SESID sesid, JET_TABLEID tableid, char *name, JE
     if ((err = table_enter(sesid, tableid, &s, &t))) return err;
     if (!name) err = nerr;
     else err = check_ddl_cursor(t);
+    if (err >= 0) {
+        /* A derived table's copy of a template index stays (ESE checks the
+         * template's names after FixedDDL). */
+        const struct tbl_index *ix = tbl_index_named(&t->sch, name);
+        if (ix && (ix->ci.flags & CAT_INDEX_DERIVED)) err = JET_errFixedInheritedDDL;
+    }
     if (err >= 0 && (err = ddl_begin(s, t->dbslot, &d)) >= 0) {
         if ((err = cat_index_delete(d.txn, d.db, t->objid, name, &root)) >= 0 &&
             (err = ddl_tree_deleted(&d, root)) < 0 && !d.own)
@@ -832,6 +846,21 @@ static void undo_table(struct ddl_txn *d, const char *name)
     cat_roots_free(&drop);
 }
 
+/* A derived table's copies of its template's secondary indexes have trees
+ * of their own (cat_table_create): dropped like the table's if the
+ * creation is taken back. */
+static JET_ERR inherited_trees_created(struct ddl_txn *d, const struct cat_table *tab)
+{
+    struct cat_index *ixs;
+    uint32_t n, i;
+    JET_ERR err = cat_indexes_list(d->txn, d->db, tab->objid, &ixs, &n);
+
+    for (i = 0; err >= 0 && i < n; i++)
+        if (ixs[i].root != tab->data_root) err = ddl_tree_created(d, ixs[i].root);
+    free(ixs);
+    return err;
+}
+
 JET_ERR ddl_create_table(struct jet_session *s, JET_DBID dbid, const struct ddl_table_def *def,
                          JET_TABLEID *tableid, unsigned long *created)
 {
@@ -848,6 +877,7 @@ JET_ERR ddl_create_table(struct jet_session *s, JET_DBID dbid, const struct ddl_
     err = cat_table_create(s->inst->st, d.txn, d.db, def->name, def->pages, def->density, def->grbit,
                            def->template_name, &tab);
     if (err >= 0 && (err = ddl_tree_created(&d, tab.data_root)) >= 0) err = ddl_tree_created(&d, tab.lv_root);
+    if (err >= 0 && (tab.flags & CAT_TABLE_DERIVED)) err = inherited_trees_created(&d, &tab);
     if (err >= 0) made++;
     for (i = 0; err >= 0 && i < def->ncols; i++) {
         JET_ERR cerr = cat_column_add(d.txn, d.db, tab.objid, &def->cols[i].def, &col);

@@ -419,8 +419,10 @@ JET_ERR JET_API JetGetTableColumnInfoW(JET_SESID sesid, JET_TABLEID tableid, JET
 
 /* ---- tables ------------------------------------------------------------------------ */
 
-static void fill_objectinfo(const struct jet_table *t, JET_OBJECTINFO *oi)
+static JET_ERR fill_objectinfo(struct jet_table *t, JET_OBJECTINFO *oi)
 {
+    struct stats_tree st;
+    JET_ERR err;
     uint32_t f = t->sch.tab.flags;
     memset(oi, 0, sizeof(*oi));
     oi->cbStruct = sizeof(*oi);
@@ -430,7 +432,11 @@ static void fill_objectinfo(const struct jet_table *t, JET_OBJECTINFO *oi)
     if (f & JET_bitTableCreateFixedDDL) oi->flags |= JET_bitObjectTableFixedDDL;
     if (f & JET_bitTableCreateTemplateTable) oi->flags |= JET_bitObjectTableTemplate;
     else if (f & CAT_TABLE_DERIVED) oi->flags |= JET_bitObjectTableDerived;
-    /* cRecord and cPage are the statistics JetComputeStats stores: none. */
+    /* cRecord and cPage: the clustered tree's records and pages (stats.c). */
+    if ((err = stats_tree(t->ses->inst->st, t->sdb, t->sch.tab.data_root, 0, &st)) < 0) return err;
+    oi->cRecord = st.entries;
+    oi->cPage = st.pages;
+    return 0;
 }
 
 /* JET_TblInfoTemplateTableName: the template's name, "" if not derived. */
@@ -456,8 +462,7 @@ static JET_ERR table_info(struct jet_table *t, void *pv, unsigned long cb, unsig
     switch (level) {
     case JET_TblInfo:
         if (!pv || cb < sizeof(JET_OBJECTINFO)) return JET_errBufferTooSmall;
-        fill_objectinfo(t, pv);
-        return 0;
+        return fill_objectinfo(t, pv);
     case JET_TblInfoName:
     case JET_TblInfoMostMany:
         return name_out(t->sch.tab.name, wide, pv, cb);
@@ -655,10 +660,11 @@ static JET_ERR index_info(struct tbl_schema *sch, const void *name, int wide, vo
 
 /* JET_IdxInfo, JET_IdxInfoList: leaves the session s, then builds the
  * table, of every index or only the named one. */
-static JET_ERR index_list(struct jet_session *s, JET_SESID sesid, struct tbl_schema *sch, const void *name,
-                          int wide, void *pv, unsigned long cb)
+static JET_ERR index_list(struct jet_session *s, JET_SESID sesid, store_db *db, struct tbl_schema *sch,
+                          const void *name, int wide, void *pv, unsigned long cb)
 {
     const struct tbl_index *ix = NULL;
+    struct stats_tree *stats = NULL;
     char *u;
     int empty;
     JET_ERR err;
@@ -667,9 +673,12 @@ static JET_ERR index_list(struct jet_session *s, JET_SESID sesid, struct tbl_sch
         if (!(ix = tbl_index_named(sch, u))) err = JET_errIndexNotFound;
         free(u);
     }
+    /* cEntry, cKey, cPage (stats.c), counted before leaving the session. */
+    if (err >= 0) err = stats_indexes(s->inst->st, db, sch, &stats);
     session_leave(s);
-    if (err < 0) return err;
-    return infolist_indexes(sesid, sch, ix, wide, pv, cb);
+    if (err >= 0) err = infolist_indexes(sesid, sch, ix, stats, wide, pv, cb);
+    free(stats);
+    return err;
 }
 
 static int idxinfo_is_list(unsigned long level)
@@ -686,7 +695,7 @@ static JET_ERR get_index_info(JET_SESID sesid, JET_DBID dbid, const void *table,
 
     if ((err = session_enter(sesid, &s))) return err;
     if ((err = named_table_load(s, dbid, table, wide, &nt)) >= 0 && idxinfo_is_list(level)) {
-        err = index_list(s, sesid, &nt.sch, index, wide, pv, cb);
+        err = index_list(s, sesid, nt.db, &nt.sch, index, wide, pv, cb);
         named_table_free(&nt);
         return err;
     }
@@ -728,7 +737,7 @@ static JET_ERR get_table_index_info(JET_SESID sesid, JET_TABLEID tableid, const 
     JET_ERR err;
 
     if ((err = table_enter(sesid, tableid, &s, &t))) return err;
-    if (idxinfo_is_list(level)) return index_list(s, sesid, &t->sch, index, wide, pv, cb);
+    if (idxinfo_is_list(level)) return index_list(s, sesid, t->sdb, &t->sch, index, wide, pv, cb);
     err = index_info(&t->sch, index, wide, pv, cb, level);
     session_leave(s);
     return err;

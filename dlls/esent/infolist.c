@@ -218,7 +218,8 @@ JET_ERR infolist_columns(JET_SESID sesid, const struct tbl_schema *sch, const JE
 enum { IL_NAME, IL_GRBIT, IL_CKEY, IL_CENTRY, IL_CPAGE, IL_CCOLUMN, IL_ICOLUMN, IL_COLID, IL_COLTYP,
        IL_COUNTRY, IL_LANGID, IL_CP, IL_COLLATE, IL_GRBITCOL, IL_COLNAME, IL_LCMAP, IL_N };
 
-static JET_ERR index_rows(struct ltab *l, const struct tbl_schema *sch, const struct tbl_index *ix)
+static JET_ERR index_rows(struct ltab *l, const struct tbl_schema *sch, const struct tbl_index *ix,
+                          const struct stats_tree *st)
 {
     uint32_t i, lcid = ix->ci.lcid ? ix->ci.lcid : INFO_LANGID;
     JET_ERR err = 0;
@@ -227,8 +228,9 @@ static JET_ERR index_rows(struct ltab *l, const struct tbl_schema *sch, const st
         const struct cat_column *c = tbl_column(sch, ix->ci.segs[i].columnid);
         if ((err = ltab_row_begin(l)) < 0) return err;
         if ((err = ltab_name(l, IL_NAME, ix->ci.name)) >= 0 && (err = ltab_long(l, IL_GRBIT, ix->ci.grbit)) >= 0 &&
-            (err = ltab_long(l, IL_CKEY, 0)) >= 0 && (err = ltab_long(l, IL_CENTRY, 0)) >= 0 &&
-            (err = ltab_long(l, IL_CPAGE, 0)) >= 0 && (err = ltab_long(l, IL_CCOLUMN, ix->ci.nsegs)) >= 0 &&
+            (err = ltab_long(l, IL_CKEY, st ? st->keys : 0)) >= 0 &&
+            (err = ltab_long(l, IL_CENTRY, st ? st->entries : 0)) >= 0 &&
+            (err = ltab_long(l, IL_CPAGE, st ? st->pages : 0)) >= 0 && (err = ltab_long(l, IL_CCOLUMN, ix->ci.nsegs)) >= 0 &&
             (err = ltab_long(l, IL_ICOLUMN, i)) >= 0 && (err = ltab_long(l, IL_COLID, ix->ci.segs[i].columnid)) >= 0 &&
             (err = ltab_short(l, IL_COUNTRY, INFO_COUNTRY)) >= 0 &&
             (err = ltab_short(l, IL_LANGID, (uint16_t)(lcid & 0xFFFF))) >= 0 &&
@@ -243,8 +245,8 @@ static JET_ERR index_rows(struct ltab *l, const struct tbl_schema *sch, const st
     return err;
 }
 
-JET_ERR infolist_indexes(JET_SESID sesid, const struct tbl_schema *sch, const struct tbl_index *only, int wide,
-                         void *pv, unsigned long cb)
+JET_ERR infolist_indexes(JET_SESID sesid, const struct tbl_schema *sch, const struct tbl_index *only,
+                         const struct stats_tree *stats, int wide, void *pv, unsigned long cb)
 {
     static const struct lcol cols[IL_N] = {
         { "IndexName", JET_coltypText, JET_bitColumnTTKey }, { "grbitIndex", JET_coltypLong, 0 },
@@ -265,7 +267,7 @@ JET_ERR infolist_indexes(JET_SESID sesid, const struct tbl_schema *sch, const st
     if (!pv || cb < sizeof(JET_INDEXLIST) - sizeof(JET_COLUMNID)) return JET_errInvalidParameter;
     if ((err = ltab_open(&l, sesid, cols, IL_N, wide, JET_bitTTScrollable | JET_bitTTIndexed)) < 0) return err;
     for (i = 0; i < sch->nidx && err >= 0; i++)
-        if (!only || only == &sch->idx[i]) err = index_rows(&l, sch, &sch->idx[i]);
+        if (!only || only == &sch->idx[i]) err = index_rows(&l, sch, &sch->idx[i], stats ? &stats[i] : NULL);
     if ((err = ltab_finish(&l, err)) < 0) return err;
     memset(out, 0, cb < sizeof(*out) ? cb : sizeof(*out));
     out->cbStruct = cb < sizeof(*out) ? (JET_ULONG_)cb : sizeof(*out);
@@ -315,8 +317,8 @@ JET_ERR infolist_objects(JET_SESID sesid, const struct infolist_object *objs, ui
         if ((err = ltab_row_begin(&l)) < 0) break;
         if ((err = ltab_name(&l, OL_CONTAINER, "Tables")) >= 0 && (err = ltab_name(&l, OL_NAME, objs[i].name)) >= 0 &&
             (err = ltab_long(&l, OL_TYPE, JET_objtypTable)) >= 0 && (err = ltab_long(&l, OL_GRBIT, objs[i].grbit)) >= 0 &&
-            (err = ltab_long(&l, OL_FLAGS, objs[i].flags)) >= 0 && (err = ltab_long(&l, OL_CRECORD, 0)) >= 0)
-            err = ltab_long(&l, OL_CPAGE, 0);
+            (err = ltab_long(&l, OL_FLAGS, objs[i].flags)) >= 0 && (err = ltab_long(&l, OL_CRECORD, objs[i].records)) >= 0)
+            err = ltab_long(&l, OL_CPAGE, objs[i].pages);
         err = ltab_row_end(&l, err);
     }
     if ((err = ltab_finish(&l, err)) < 0) return err;

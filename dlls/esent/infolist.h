@@ -14,16 +14,29 @@
  * bits); grbits[i] is what JetGetColumnInfo reports for sch->cols[i]. */
 JET_ERR infolist_columns(JET_SESID sesid, const struct tbl_schema *sch, const JET_GRBIT *grbits, int wide,
                          unsigned long level, void *pv, unsigned long cb);
+/* Statistics of one tree (stats.c): its entries, distinct index keys
+ * (entries for a unique index) and pages, counted over its committed
+ * state; each at most 0x7fffffff. */
+struct stats_tree {
+    uint32_t entries, keys, pages;
+};
+/* distinct: count the distinct keys of a non-unique secondary index. */
+JET_ERR stats_tree(store *st, store_db *db, uint32_t root, int distinct, struct stats_tree *out);
+/* One stats_tree per index of sch (sch->idx order); *out malloc'ed (NULL
+ * when the table has no index). */
+JET_ERR stats_indexes(store *st, store_db *db, const struct tbl_schema *sch, struct stats_tree **out);
+
 /* JET_INDEXLIST: one row per key column of each index (only: just that
- * one). */
-JET_ERR infolist_indexes(JET_SESID sesid, const struct tbl_schema *sch, const struct tbl_index *only, int wide,
-                         void *pv, unsigned long cb);
+ * one); stats[i] (NULL: zeros) gives cEntry, cKey, cPage of sch->idx[i]. */
+JET_ERR infolist_indexes(JET_SESID sesid, const struct tbl_schema *sch, const struct tbl_index *only,
+                         const struct stats_tree *stats, int wide, void *pv, unsigned long cb);
 
 /* One table for JET_OBJECTLIST. */
 struct infolist_object {
     char name[CAT_NAME_MAX + 1];
     JET_GRBIT grbit;           /* JET_bitTableInfo* */
     JET_GRBIT flags;           /* JET_bitObjectTable* */
+    uint32_t records, pages;   /* cRecord, cPage (0: NoStats levels) */
 };
 JET_ERR infolist_objects(JET_SESID sesid, const struct infolist_object *objs, uint32_t n, int wide, void *pv,
                          unsigned long cb);

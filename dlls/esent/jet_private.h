@@ -94,6 +94,8 @@ struct jet_instance {
     unsigned long nsessions;
     struct jet_database dbs[STORE_MAX_DBS]; /* index = JET_DBID - 1 */
     uint64_t schema_gen;      /* bumped by DDL (jet_table.h); atomic */
+    unsigned long ntemp;      /* temporary tables that exist, under lock
+                               * (JET_paramMaxTemporaryTables, temptable.c) */
 };
 
 struct jet_session {
@@ -142,6 +144,9 @@ void database_session_closed(struct jet_session *s);
 /* JET_paramErrorToString: "JET_errName,description" for code into buf
  * (cb bytes); JET_errBufferTooSmall if it does not fit (errstring.c). */
 JET_ERR jet_error_to_string(JET_ERR code, wchar16 *buf, unsigned long cb);
+/* The UTF-8 full path of a database file name, malloc'd; NULL with *err
+ * set (JET_errDatabaseInvalidPath for NULL or "") on failure (database.c). */
+char *database_full_path(const wchar16 *name, JET_ERR *err);
 /* Seconds since 1970 (UTC) as a JET_LOGTIME (database.c). */
 void database_logtime(uint64_t t, JET_LOGTIME *lt);
 

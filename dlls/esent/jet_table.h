@@ -149,6 +149,8 @@ struct jet_table {
     store_txn *prep_txn;       /* level 0: the implicit transaction of the
                                 * update, holding its LV writes */
     uint64_t autoinc_value;    /* set at prepare-insert (0: none) */
+    int version_set;           /* the application set the version column
+                                * (an insert may; update.c, stamp_version) */
 
     uint32_t temp_flags;       /* 0, or a temporary table's JET_bitTT* with
                                 * the TEMP_* bits (temptable.c) */

@@ -174,7 +174,8 @@ JET_ERR tbl_schema_load(store_txn *txn, store_db *db, uint32_t objid, struct tbl
         err = JET_errDatabaseCorrupted;
         goto fail;
     }
-    /* FIXME: a derived table does not inherit its template's indexes yet. */
+    /* A derived table's inherited indexes are its own catalog entries
+     * (CAT_INDEX_DERIVED, made by cat_table_create). */
     if ((err = cat_indexes_list(txn, db, objid, &idx, &nidx)) < 0) goto fail;
     if (nidx && !(out->idx = calloc(nidx, sizeof(*out->idx)))) {
         err = JET_errOutOfMemory;

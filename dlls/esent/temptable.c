@@ -41,6 +41,12 @@
  * rollback of the transaction level it was opened in (table_close calls
  * temp_table_dropped).
  *
+ * JET_paramMaxTemporaryTables limits the temporary tables of an instance
+ * that exist at once (those the information calls return count too, as
+ * they are temporary tables in ESE as well): opening one more is
+ * JET_errTooManySorts, and 0 allows none.  inst->ntemp counts them, taken
+ * before a table is made and given back when it is dropped.
+ *
  * Forward-only tables (JET_bitTTForwardOnly) keep ESE's sort rules: they
  * refuse anything a sort cannot do (JET_bitTTIndexed, Updatable,
  * Scrollable or ForceMaterialization: JET_errCannotMaterializeForwardOnlySort),
@@ -48,6 +54,7 @@
  * then only move forward (JetMove backwards or to the last record, JetSeek,
  * replace, delete and late inserts are JET_errInvalidOperation).
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +140,28 @@ out:
     return err;
 }
 
+/* Takes one of the instance's JET_paramMaxTemporaryTables. */
+static JET_ERR temp_count_take(struct jet_instance *inst)
+{
+    JET_ERR err = 0;
+
+    os_mutex_lock(inst->lock);
+    if (inst->ntemp >= (unsigned long)params_num(inst->params, JET_paramMaxTemporaryTables))
+        err = JET_errTooManySorts;
+    else
+        inst->ntemp++;
+    os_mutex_unlock(inst->lock);
+    return err;
+}
+
+static void temp_count_give(struct jet_instance *inst)
+{
+    os_mutex_lock(inst->lock);
+    assert(inst->ntemp > 0);
+    inst->ntemp--;
+    os_mutex_unlock(inst->lock);
+}
+
 void temp_database_drop(struct jet_instance *inst)
 {
     struct jet_database *db;
@@ -140,6 +169,7 @@ void temp_database_drop(struct jet_instance *inst)
 
     os_mutex_lock(inst->lock);
     slot = temp_slot_locked(inst);
+    inst->ntemp = 0; /* every temporary table goes with the database */
     os_mutex_unlock(inst->lock);
     if (slot < 0) return;
     db = &inst->dbs[slot];
@@ -311,13 +341,17 @@ JET_ERR temp_open(struct jet_session *s, const struct temp_spec *sp, struct jet_
     JET_COLUMNID *ids = NULL;
     struct jet_table *t;
     uint32_t objid = 0;
-    int slot;
+    int slot, dropped_by_close = 0;
     JET_ERR err;
 
     *out = NULL;
     if ((err = check_spec(sp)) < 0) return err;
-    if ((err = temp_database(s->inst, &slot)) < 0) return err;
-    if (sp->ncols && !(ids = calloc(sp->ncols, sizeof(*ids)))) return JET_errOutOfMemory;
+    if ((err = temp_count_take(s->inst)) < 0) return err;
+    if ((err = temp_database(s->inst, &slot)) < 0) goto out;
+    if (sp->ncols && !(ids = calloc(sp->ncols, sizeof(*ids)))) {
+        err = JET_errOutOfMemory;
+        goto out;
+    }
     if ((err = create_temp(s->inst, s->inst->dbs[slot].sdb, sp, ids, &objid)) < 0) goto out;
     if ((err = table_open_cursor(s, slot, objid, 0, &t)) < 0) {
         drop_temp(s->inst, s->inst->dbs[slot].sdb, objid);
@@ -327,13 +361,17 @@ JET_ERR temp_open(struct jet_session *s, const struct temp_spec *sp, struct jet_
     if (keeps_duplicates(sp->grbit) && t->sch.nidx) {
         t->temp_flags |= TEMP_DUPLICATES;
         if ((err = cursor_set_index(t, 0)) < 0) {
-            table_close(t);
+            table_close(t); /* the last cursor: drops the table */
+            dropped_by_close = 1;
             goto out;
         }
     }
     if (sp->ids) memcpy(sp->ids, ids, sp->ncols * sizeof(*ids));
     *out = t;
 out:
+    /* A table that was dropped again (table_close above) gave its count
+     * back already. */
+    if (err < 0 && !dropped_by_close) temp_count_give(s->inst);
     free(ids);
     return err;
 }
@@ -342,7 +380,9 @@ out:
 
 void temp_table_dropped(struct jet_instance *inst, int dbslot, uint32_t objid)
 {
-    if (inst->dbs[dbslot].sdb && inst->dbs[dbslot].temp) drop_temp(inst, inst->dbs[dbslot].sdb, objid);
+    if (!inst->dbs[dbslot].sdb || !inst->dbs[dbslot].temp) return;
+    drop_temp(inst, inst->dbs[dbslot].sdb, objid);
+    temp_count_give(inst);
 }
 
 JET_ERR temp_check(struct jet_table *t, enum temp_op op)

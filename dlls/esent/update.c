@@ -38,9 +38,19 @@
  * locks explicitly.  LIDs and DBKs come from in-memory counters per table
  * (struct tbl_shared), so unrelated writers never share a key.
  *
- * Not yet: version columns, escrow columns beyond plain sets,
+ * Version columns (JET_bitColumnVersion, at most one per table), as ESE:
+ * JetUpdate of an insert (InsertCopy too) sets it to 0 unless the
+ * application set it; JetUpdate of a replace sets it to the record's value
+ * plus one (1 when the record has it NULL: a column added after the
+ * record), wrapping from 0xffffffff to 0; JetSetColumn on it during a
+ * replace is JET_errInvalidColumnType.  The stamp is made in the copy
+ * buffer just before the writes and taken back if they fail, so a retried
+ * JetUpdate does not count twice.
+ *
+ * Not yet: escrow columns beyond plain sets,
  * JET_bitSetUniqueNormalizedMultiValues compares raw bytes.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -215,6 +225,7 @@ static void prep_clear(struct jet_table *t, int cancel)
     t->prepared = 0;
     t->prep = 0;
     t->autoinc_value = 0;
+    t->version_set = 0;
 }
 
 void update_cancel(struct jet_table *t)
@@ -540,6 +551,7 @@ static JET_ERR set_column(struct jet_table *t, JET_COLUMNID id, const void *data
     if (rc->flags & REC_COL_AUTOINC) return JET_errInvalidColumnType;
     if ((rc->flags & REC_COL_VERSION) && (t->prep == JET_prepReplace || t->prep == JET_prepReplaceNoLock))
         return JET_errInvalidColumnType;
+    if (rc->flags & REC_COL_VERSION) t->version_set = 1;
     if (grbit & JET_bitSetUniqueNormalizedMultiValues) {
         FIXME_ONCE("JET_bitSetUniqueNormalizedMultiValues compares raw values\n");
         grbit = (grbit & ~(JET_GRBIT)JET_bitSetUniqueNormalizedMultiValues) | JET_bitSetUniqueMultiValues;
@@ -867,25 +879,64 @@ out:
     return err;
 }
 
+/* The version column's value for this JetUpdate (top comment), written
+ * into the copy buffer; *old and *old_null keep what was there for
+ * unstamp_version.  Nothing to do without a version column. */
+static JET_ERR stamp_version(struct jet_table *t, uint32_t *old, int *old_null)
+{
+    JET_COLUMNID id = t->sch.tab.version_column;
+    const uint8_t *data;
+    uint32_t cb, v;
+    unsigned flags;
+    JET_ERR err;
+    int replace = t->prep == JET_prepReplace || t->prep == JET_prepReplaceNoLock;
+
+    *old = 0;
+    *old_null = 1;
+    if (!id) return 0;
+    err = rec_get(t->rb.buf, t->rb.len, &t->sch.rs, id, 1, &data, &cb, &flags);
+    if (err < 0) return err;
+    if (err == 0 && cb == 4) {
+        memcpy(old, data, 4); /* the record's byte order is the API's */
+        *old_null = 0;
+    }
+    if (!replace && t->version_set) return 0;
+    v = replace ? (*old_null ? 1 : *old + 1) : 0;
+    return rec_builder_set(&t->rb, id, 1, &v, 4, 0, 0);
+}
+
+static void unstamp_version(struct jet_table *t, uint32_t old, int old_null)
+{
+    JET_COLUMNID id = t->sch.tab.version_column;
+
+    /* Puts back a value of the same size (or NULL): cannot fail. */
+    if (id && rec_builder_set(&t->rb, id, 1, old_null ? NULL : &old, old_null ? 0 : 4, 0, 0) < 0)
+        assert(!"restoring the version column failed");
+}
+
 static JET_ERR do_update(struct jet_table *t, void *pvBookmark, JET_ULONG_ cbBookmark, JET_ULONG_ *pcbActual)
 {
     uint8_t bm[TBL_BOOKMARK_MAX];
-    uint32_t bmlen = 0, len;
+    uint32_t bmlen = 0, len, old_version;
     const uint8_t *rec;
     store_txn *txn;
     JET_ERR err;
-    int implicit;
+    int implicit, old_version_null;
 
     if (!t->prepared) return JET_errUpdateNotPrepared;
     if ((err = writable(t))) return err;
-    if ((err = rec_builder_finish(&t->rb, record_cap(t), &rec, &len))) return err;
-    if ((err = check_not_null(t, rec, len))) return err;
-    if ((err = prep_write_txn(t, &txn))) return err;
+    if ((err = stamp_version(t, &old_version, &old_version_null))) return err;
+    if ((err = rec_builder_finish(&t->rb, record_cap(t), &rec, &len)) ||
+        (err = check_not_null(t, rec, len)) || (err = prep_write_txn(t, &txn)) ||
+        (err = store_txn_savepoint(txn))) {
+        unstamp_version(t, old_version, old_version_null);
+        return err;
+    }
     implicit = txn == t->prep_txn;
-    if ((err = store_txn_savepoint(txn))) return err;
     err = apply_update(t, txn, rec, len, bm, &bmlen);
     if (err < 0) {
         store_txn_savepoint_rollback(txn);
+        unstamp_version(t, old_version, old_version_null);
         if (!temp_drops_duplicate(t, err)) return err;
         /* A temporary table keeps the first record with a key. */
         prep_clear(t, 1);

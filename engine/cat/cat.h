@@ -150,6 +150,7 @@ struct cat_tuple_limits {
 /* struct cat_index.flags */
 #define CAT_INDEX_LOCALIZED 0x01u  /* over a Unicode (cp 1200) text column */
 #define CAT_INDEX_TUPLES 0x02u     /* tuple limits are meaningful */
+#define CAT_INDEX_DERIVED 0x04u    /* a derived table's copy of a template index */
 
 struct cat_index {
     char name[CAT_NAME_MAX + 1];
@@ -228,8 +229,12 @@ int cat_key_parse(const char *key, uint32_t cbkey, struct cat_key_desc *out);
  * JET_errInvalidGrbit, JET_errDensityInvalid (not 0 or 20..100),
  * JET_errCannotNestDDL (a template table from a template),
  * JET_errObjectNotFound (no such template), JET_errDDLNotInheritable (not a
- * template), JET_errTableDuplicate, and the store's.  out->data_root and
- * out->lv_root must be dropped by the caller if the transaction rolls back. */
+ * template), JET_errTableDuplicate, and the store's.  A derived table gets
+ * copies of the template's indexes (same names, definitions and slots,
+ * flagged CAT_INDEX_DERIVED; the primary one over the new data tree, each
+ * secondary one in a new tree).  out->data_root, out->lv_root and the
+ * derived secondary indexes' trees (cat_indexes_list) must be dropped by
+ * the caller if the transaction rolls back. */
 int cat_table_create(store *s, store_txn *t, store_db *db, const char *name, uint32_t pages,
                      uint32_t density, JET_GRBIT flags, const char *template_name,
                      struct cat_table *out);

@@ -1,6 +1,7 @@
 /*
  * cat_table.c - tables in the catalog: create (with their trees and object
- * id), look up, list, rename, delete (returning the trees to drop) and the
+ * id; a derived table with its copies of the template's indexes), look up,
+ * list, rename, delete (returning the trees to drop) and the
  * autoincrement state.
  */
 #include <stdlib.h>
@@ -77,6 +78,10 @@ static void table_init(struct cat_table *tb, uint32_t pages, uint32_t density, J
     tb->last_var = tmpl->last_var;
     tb->last_tagged = tmpl->last_tagged;
     tb->fixed_bytes = tmpl->fixed_bytes;
+    /* The template's autoincrement and version columns are the derived
+     * table's (the autoincrement counter is its own). */
+    tb->autoinc_column = tmpl->autoinc_column;
+    tb->version_column = tmpl->version_column;
 }
 
 /* The checks of cat_table_create, in ESE's order; fills *tb. */
@@ -117,17 +122,74 @@ static int create_trees(store *s, store_db *db, struct cat_table *tb)
     return 0;
 }
 
-static int create_records(store_txn *t, store_db *db, const struct cat_table *tb)
+static int create_records(store_txn *t, store_db *db, const struct cat_table *tb,
+                          const struct cat_index *ixs, uint32_t nix)
 {
     struct cat_wr w;
     struct cat_key k;
+    uint32_t i;
     int err;
 
     cat_wr_init(&w, t, db);
     catk_table_name(&k, tb->name);
     err = cat_wr_put_u32(&w, &k, tb->objid);
     if (err >= 0) err = cat_wr_table(&w, tb);
+    for (i = 0; err >= 0 && i < nix; i++) {
+        catk_index_name(&k, tb->objid, ixs[i].name);
+        err = cat_wr_put_u32(&w, &k, ixs[i].slot);
+        if (err >= 0) err = cat_wr_index(&w, &ixs[i]);
+    }
     return cat_wr_end(&w, err);
+}
+
+/* Drops the secondary index trees of ixs (the primary's is the table's). */
+static void drop_index_trees(store *s, store_db *db, const struct cat_table *tb,
+                             const struct cat_index *ixs, uint32_t nix)
+{
+    uint32_t i;
+    for (i = 0; i < nix; i++)
+        if (ixs[i].root && ixs[i].root != tb->data_root) (void)store_tree_drop(s, db, ixs[i].root);
+}
+
+/* A derived table's own copies of its template's indexes, as ESE makes
+ * them at creation: the same definitions and slots, marked
+ * CAT_INDEX_DERIVED, the primary one over the table's data tree, each
+ * secondary one with a new object id and tree (dropped again on failure).
+ * Sets tb's primary slot and slot count. */
+static int inherit_indexes(store *s, store_txn *t, store_db *db, struct cat_table *tb,
+                           struct cat_index **out, uint32_t *nout)
+{
+    struct cat_table tmpl;
+    struct cat_index *v;
+    uint32_t n, i;
+    int err;
+
+    *out = NULL;
+    *nout = 0;
+    if ((err = cat_read_table(t, db, tb->template_objid, &tmpl)) < 0)
+        return err == JET_errRecordNotFound ? JET_errDatabaseCorrupted : err;
+    if ((err = cat_indexes_list(t, db, tmpl.objid, &v, &n)) < 0) return err;
+    for (i = 0; i < n; i++) v[i].root = 0;
+    for (i = 0; err >= 0 && i < n; i++) {
+        v[i].table_objid = tb->objid;
+        v[i].flags |= CAT_INDEX_DERIVED;
+        if (v[i].slot == tmpl.primary_slot) {
+            v[i].objid = tb->objid;
+            v[i].root = tb->data_root;
+            tb->primary_slot = v[i].slot;
+        } else if ((err = cat_objid_alloc(s, db, &v[i].objid)) >= 0) {
+            err = store_tree_create(s, db, &v[i].root);
+        }
+    }
+    if (err < 0) {
+        drop_index_trees(s, db, tb, v, n);
+        free(v);
+        return err;
+    }
+    tb->index_slots = tmpl.index_slots;
+    *out = v;
+    *nout = n;
+    return 0;
 }
 
 int cat_table_create(store *s, store_txn *t, store_db *db, const char *name, uint32_t pages,
@@ -135,13 +197,18 @@ int cat_table_create(store *s, store_txn *t, store_db *db, const char *name, uin
                      struct cat_table *out)
 {
     struct cat_table tb;
+    struct cat_index *ixs = NULL;
+    uint32_t nix = 0;
     int err;
 
     memset(out, 0, sizeof(*out));
     if ((err = create_checks(t, db, name, pages, density, flags, template_name, &tb)) < 0)
         return err;
     if ((err = create_trees(s, db, &tb)) < 0) return err;
-    if ((err = create_records(t, db, &tb)) < 0) {
+    if (tb.flags & CAT_TABLE_DERIVED) err = inherit_indexes(s, t, db, &tb, &ixs, &nix);
+    if (err >= 0 && (err = create_records(t, db, &tb, ixs, nix)) < 0) drop_index_trees(s, db, &tb, ixs, nix);
+    free(ixs);
+    if (err < 0) {
         (void)store_tree_drop(s, db, tb.lv_root);
         (void)store_tree_drop(s, db, tb.data_root);
         return err;

@@ -32,6 +32,17 @@
  *     So pager_open can insist on file size >= page_count * page_size.
  *  6. p->page_count never decreases, and equals the header frame's
  *     page_count field; no frame exists for a pgno >= page_count.
+ *  7. The file may be longer than the page count says.  The pages past it
+ *     are the free tail: they hold nothing, and the next page allocated at
+ *     the end takes the first of them (alloc_at_end ignores the file's
+ *     size; file_grow only ever grows it).  pager_resize grows the file
+ *     (JetGrowDatabase, JetSetDatabaseSize) by changing only its size, so
+ *     a crash at any point leaves a valid database: the header and every
+ *     page are untouched, and a longer file is exactly this state.  Nothing
+ *     has to be logged or redone at recovery.  Shrinking cuts the free tail
+ *     only, never below the page count.  Every change of the file's size
+ *     (file_grow, pager_resize) holds size_mutex, so a checkpoint growing
+ *     the file and a resize never undo each other.
  *
  * Locking: p->mutex protects the frame table, every frame's metadata, the
  * counters, page_count, lsn and generation (page_count and generation are
@@ -82,6 +93,9 @@ struct pager {
     uint32_t cache_pages;
     uint32_t extend_pages;    /* >= 1 */
     int readonly;
+    os_mutex *size_mutex;     /* serializes changes of the file's size */
+    uint32_t file_pages;      /* whole pages the file holds (atomic; set
+                                 under size_mutex) */
     pager_page *header;       /* page 0 (see the top comment) */
 
     os_mutex *mutex;          /* protects everything below */
@@ -571,22 +585,60 @@ const uint8_t *pager_snapshot_page(const pager_snapshot *s, uint32_t i, uint32_t
     return s->images + (size_t)i * s->pager->page_size;
 }
 
+/* Sets the file's size to pages whole pages and syncs it; size_mutex held. */
+static int file_set_pages(pager *p, uint64_t pages)
+{
+    int rc = os_file_truncate(p->file, pages * p->page_size);
+
+    if (rc == 0) rc = os_file_sync(p->file);
+    if (rc == 0) __atomic_store_n(&p->file_pages, (uint32_t)pages, __ATOMIC_RELEASE);
+    return map_os_error(rc);
+}
+
 /* Makes the file hold at least page_count pages, growing it by at least
  * extend_pages, and syncs the new size before any image relies on it
  * (invariant 5). */
 static int file_grow(pager *p, uint32_t page_count)
 {
-    uint64_t size, pages;
-    int rc = os_file_size(p->file, &size);
+    uint64_t pages;
+    int rc = 0;
 
-    if (rc) return map_os_error(rc);
-    if (size >= (uint64_t)page_count * p->page_size) return 0;
-    pages = size / p->page_size + p->extend_pages;
-    if (pages < page_count) pages = page_count;
-    TRACE("%s: growing the file for %u pages\n", p->path, page_count);
-    rc = os_file_truncate(p->file, pages * p->page_size);
-    if (rc == 0) rc = os_file_sync(p->file);
-    return map_os_error(rc);
+    os_mutex_lock(p->size_mutex);
+    if (p->file_pages < page_count) {
+        pages = (uint64_t)p->file_pages + p->extend_pages;
+        if (pages < page_count) pages = page_count;
+        if (pages > PAGER_MAX_PAGES) pages = PAGER_MAX_PAGES;
+        TRACE("%s: growing the file for %u pages\n", p->path, page_count);
+        rc = file_set_pages(p, pages);
+    }
+    os_mutex_unlock(p->size_mutex);
+    return rc;
+}
+
+uint32_t pager_owned_pages(const pager *p)
+{
+    uint32_t file = __atomic_load_n(&p->file_pages, __ATOMIC_ACQUIRE);
+    uint32_t count = pager_page_count(p);
+
+    return file > count ? file : count;
+}
+
+int pager_resize(pager *p, uint32_t pages, int shrink, uint32_t *result)
+{
+    uint32_t count;
+    int rc = 0;
+
+    if (p->readonly) return JET_errFileAccessDenied;
+    os_mutex_lock(p->size_mutex);
+    count = pager_page_count(p);
+    if (pages < count) pages = count; /* never cut allocated pages */
+    if (pages > p->file_pages || (shrink && pages < p->file_pages)) {
+        TRACE("%s: file from %u to %u pages\n", p->path, p->file_pages, pages);
+        rc = file_set_pages(p, pages);
+    }
+    os_mutex_unlock(p->size_mutex);
+    if (result) *result = pager_owned_pages(p);
+    return rc;
 }
 
 /* Writes the images, one write per run of consecutive pgnos. */
@@ -740,6 +792,7 @@ static int create_write(pager *p)
         rc = os_file_truncate(p->file, (uint64_t)p->extend_pages * p->page_size);
     if (rc == 0) rc = os_file_sync(p->file);
     if (rc == 0) p->writes++;
+    if (rc == 0) p->file_pages = p->extend_pages > 1 ? p->extend_pages : 1;
     return map_os_error(rc);
 }
 
@@ -807,6 +860,7 @@ static int open_file(pager *p, const struct pager_config *cfg)
     if (size / p->page_size < count) /* invariant 5 */
         return bad_header(p, JET_errDatabaseCorrupted, "file shorter than its page count");
     set_page_count(p, count);
+    p->file_pages = size / p->page_size > PAGER_MAX_PAGES ? PAGER_MAX_PAGES : (uint32_t)(size / p->page_size);
     return 0;
 }
 
@@ -822,7 +876,8 @@ static int pager_new(const char *path, const struct pager_config *cfg, pager **o
     p->cache_pages = cfg->cache_pages;
     p->extend_pages = cfg->extend_pages ? cfg->extend_pages : 1;
     p->readonly = (cfg->flags & PAGER_READONLY) != 0;
-    if (!(p->path = malloc(len)) || os_mutex_create(&p->mutex) || os_cond_create(&p->loaded) ||
+    if (!(p->path = malloc(len)) || os_mutex_create(&p->mutex) || os_mutex_create(&p->size_mutex) ||
+        os_cond_create(&p->loaded) ||
         pcache_init(&p->cache, cfg->cache_pages)) {
         pager_close(p);
         return JET_errOutOfMemory;
@@ -869,6 +924,7 @@ void pager_close(pager *p)
     pcache_destroy(&p->cache); /* frees the header frame too */
     if (p->loaded) os_cond_destroy(p->loaded);
     if (p->mutex) os_mutex_destroy(p->mutex);
+    if (p->size_mutex) os_mutex_destroy(p->size_mutex);
     os_file_close(p->file);
     free(p->path);
     free(p);
@@ -924,6 +980,9 @@ int pager_write_image(pager *p, uint32_t pgno, const uint8_t *image)
     }
     if ((rc = os_file_write(p->file, (uint64_t)pgno * p->page_size, image, p->page_size)))
         return map_os_error(rc);
+    os_mutex_lock(p->size_mutex); /* the write may have made the file longer */
+    if (pgno >= p->file_pages) __atomic_store_n(&p->file_pages, pgno + 1, __ATOMIC_RELEASE);
+    os_mutex_unlock(p->size_mutex);
 
     os_mutex_lock(p->mutex);
     if (pgno == 0) install_header_image(p, image);

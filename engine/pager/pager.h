@@ -93,6 +93,20 @@ int pager_alloc(pager *p, pager_page **out);
 /* Puts the page on the free list and releases the caller's pin. */
 int pager_free(pager *p, pager_page *pg);
 
+/* The database's size: the pages its file holds, or the page count when
+ * that is larger (pages allocated past the end live in the cache until a
+ * checkpoint grows the file).  The pages between the page count and this
+ * are the free tail, taken in order by allocations at the end. */
+uint32_t pager_owned_pages(const pager *p);
+/* Sets the file's size to `pages` pages and syncs it, when that grows the
+ * database, or with shrink set when it cuts the free tail (never below the
+ * page count); otherwise changes nothing.  Only the size changes: a crash
+ * at any point leaves a valid database (the grown file reads as a longer
+ * free tail), so nothing is logged.  *result (may be NULL) gets
+ * pager_owned_pages afterwards.  JET_errDiskFull, JET_errDiskIO;
+ * JET_errFileAccessDenied on a read-only pager. */
+int pager_resize(pager *p, uint32_t pages, int shrink, uint32_t *result);
+
 /* The header page (page 0), pinned for the pager's life: read fields with
  * get_u32(pager_data(h) + DBH_OFF_...), and call pager_make_dirty(h)
  * before changing one.  Do not release it. */
@@ -103,7 +117,8 @@ int pager_snapshot_take(pager *p, pager_snapshot **out);
 uint32_t pager_snapshot_count(const pager_snapshot *s);
 /* Image i (sealed, page_size bytes) and its pgno. */
 const uint8_t *pager_snapshot_page(const pager_snapshot *s, uint32_t i, uint32_t *pgno);
-/* Writes every image in place, sets the file size to the page count, and
+/* Writes every image in place, grows the file to cover the page count
+ * (never shrinks it), and
  * syncs.  May run without the latch, concurrently with readers. */
 int pager_snapshot_write(pager *p, const pager_snapshot *s);
 void pager_snapshot_free(pager_snapshot *s);

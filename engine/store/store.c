@@ -166,6 +166,24 @@ int store_db_probe(os_vfs *vfs, const char *path, struct store_db_info *info)
     return 0;
 }
 
+int store_db_set_size(os_vfs *vfs, const char *path, uint32_t pages, uint32_t *result)
+{
+    struct pager_config pc;
+    pager *pg;
+    int err;
+
+    memset(&pc, 0, sizeof(pc));
+    pc.vfs = vfs;
+    pc.cache_pages = 4;
+    if ((err = pager_open(path, &pc, &pg)) < 0) return err;
+    if (get_u32(pager_data(pager_header(pg)) + DBH_OFF_DB_STATE) == JET_dbstateDirtyShutdown)
+        err = JET_errDatabaseDirtyShutdown; /* its log must be replayed first */
+    else
+        err = pager_resize(pg, pages, 0, result);
+    pager_close(pg);
+    return err;
+}
+
 static int db_logged(const store *s, const store_db *db)
 {
     /* A database detached under an open transaction is not logged; the

@@ -124,6 +124,12 @@ struct store_db_info {
 };
 int store_db_probe(os_vfs *vfs, const char *path, struct store_db_info *info);
 
+/* Grows a database file that is not attached to `pages` pages (nothing
+ * when it is that large already; never shrinks), *result its size after
+ * (pager_owned_pages).  JET_errDatabaseDirtyShutdown when its header says
+ * it needs recovery; otherwise errors as pager_open and pager_resize. */
+int store_db_set_size(os_vfs *vfs, const char *path, uint32_t pages, uint32_t *result);
+
 /* Trees are created and dropped outside transactions, each as its own small
  * atomic commit (the Jet layer drops a tree whose creating transaction
  * rolled back). */

@@ -1055,7 +1055,32 @@ START_TEST(templates)
     col(t, &e, tmpl.objid, "B", JET_coltypText, 0);
     col(t, &e, tmpl.objid, "C", JET_coltypLongText, 0);
 
-    ck_assert_int_eq(cat_table_create(e.s, t, e.db, "Derived", 1, 0, 0, "tmpl", &der), 0);
+    {
+        struct cat_index tix, *list;
+        uint32_t n;
+        ck_assert_int_eq(MKINDEX(&e, t, tmpl.objid, "PK", JET_bitIndexPrimary, "+A\0", &tix), 0);
+        ck_assert_int_eq(MKINDEX(&e, t, tmpl.objid, "ByB", 0, "-B\0", &tix), 0);
+        ck_assert_int_eq(cat_table_create(e.s, t, e.db, "Derived", 1, 0, 0, "tmpl", &der), 0);
+        /* The derived table has its own copies of the template's indexes. */
+        ck_assert_uint_eq(der.primary_slot, 0);
+        ck_assert_int_eq(cat_indexes_list(t, e.db, der.objid, &list, &n), 0);
+        ck_assert_uint_eq(n, 2);
+        ck_assert_str_eq(list[0].name, "PK");
+        ck_assert_uint_eq(list[0].root, der.data_root);
+        ck_assert_uint_eq(list[0].objid, der.objid);
+        ck_assert_uint_eq(list[0].flags & CAT_INDEX_DERIVED, CAT_INDEX_DERIVED);
+        ck_assert_str_eq(list[1].name, "ByB");
+        ck_assert_uint_ne(list[1].root, tix.root);
+        ck_assert_uint_ne(list[1].objid, tix.objid);
+        ck_assert_uint_eq(list[1].table_objid, der.objid);
+        ck_assert_uint_eq(list[1].segs[0].descending, 1);
+        ck_assert_uint_eq(list[1].flags & CAT_INDEX_DERIVED, CAT_INDEX_DERIVED);
+        free(list);
+        ck_assert_int_eq(cat_index_lookup(t, e.db, der.objid, "byb", &ix), 0);
+        /* The template's own indexes are not marked. */
+        ck_assert_int_eq(cat_index_lookup(t, e.db, tmpl.objid, "byb", &ix), 0);
+        ck_assert_uint_eq(ix.flags & CAT_INDEX_DERIVED, 0);
+    }
     ck_assert_uint_eq(der.flags, CAT_TABLE_DERIVED);
     ck_assert_uint_eq(der.template_objid, tmpl.objid);
     ck_assert_int_eq(addcol(t, &e, der.objid, "a", JET_coltypLong, 0, NULL),
@@ -1074,6 +1099,7 @@ START_TEST(templates)
 
     ck_assert_int_eq(cat_table_delete(t, e.db, "Tmpl", &drop), JET_errCannotDeleteTemplateTable);
     ck_assert_int_eq(cat_table_delete(t, e.db, "Derived", &drop), 0);
+    ck_assert_uint_eq(drop.n, 4); /* data, LVs, its copy of ByB, AD */
     cat_roots_free(&drop);
     commit(t);
     env_close(&e);
