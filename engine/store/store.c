@@ -333,7 +333,7 @@ int store_checkpoint_locked(store *s, int clean)
     if (s->lg) {
         if ((err = write_checkpoint_file(s, begin, clean))) goto fail;
         s->last_ckpt = begin;
-        s->log_bytes_at_ckpt = store_log_bytes(s, begin);
+        __atomic_store_n(&s->log_bytes_at_ckpt, store_log_bytes(s, begin), __ATOMIC_RELAXED);
         if (s->cfg.circular_log) log_release_before(s->lg, begin);
     }
     for (i = 0; i < STORE_MAX_DBS; i++) pager_snapshot_free(snaps[i]);
@@ -374,7 +374,8 @@ int store_checkpoint(store *s)
 static int maybe_checkpoint(store *s)
 {
     int i, need = 0;
-    if (s->lg && store_log_bytes(s, log_end(s->lg)) - s->log_bytes_at_ckpt > s->cfg.checkpoint_bytes)
+    if (s->lg && store_log_bytes(s, log_end(s->lg)) - __atomic_load_n(&s->log_bytes_at_ckpt, __ATOMIC_RELAXED) >
+                     s->cfg.checkpoint_bytes)
         need = 1;
     for (i = 0; i < STORE_MAX_DBS && !need; i++)
         if (s->dbs[i] && pager_dirty_count(s->dbs[i]->pg) > s->cfg.cache_pages / 4 * 3 + 16) need = 1;

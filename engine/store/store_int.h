@@ -167,7 +167,8 @@ struct store {
                                      header image from the wal */
     uint64_t next_txnid;
     lsn_t last_ckpt;              /* CKPT_BEGIN of the last checkpoint */
-    uint64_t log_bytes_at_ckpt;   /* log volume when it was taken */
+    uint64_t log_bytes_at_ckpt;   /* log volume when it was taken (written under
+                                     ckpt_mutex, read by any committer: atomic) */
     struct store_stats stats;
 
     /* Isolation (store_version.c).  vmutex guards csn, the list of open
