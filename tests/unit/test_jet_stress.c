@@ -9,7 +9,9 @@
  * of both indexes, nested levels that commit or roll back, whole
  * transactions that roll back, lazy and durable commits.  A write conflict
  * (or a duplicate key made by a commit the snapshot cannot see) rolls the
- * whole transaction back and the thread goes on with a new one.
+ * whole transaction back and the thread goes on with a new one.  Between
+ * transactions a thread now and then closes its cursor, or its whole
+ * session, and opens it again.
  *
  * The model: the test's own mutex is held around JetBeginTransaction and
  * JetCommitTransaction, so the transactions' snapshots and commits are
@@ -483,13 +485,34 @@ static void *worker(void *arg)
     struct sthread *t = arg;
     struct stress *st = t->st;
 
-    TCALL(t, JetBeginSessionA(st->inst, &t->ses, "", ""));
-    TCALL(t, JetOpenDatabaseA(t->ses, st->path, NULL, &t->db, 0));
-    TCALL(t, JetOpenTableA(t->ses, t->db, "t", NULL, 0, 0, &t->tab));
-    while (!__atomic_load_n(&st->stop, __ATOMIC_SEQ_CST) && now_s() < st->deadline) one_transaction(t);
-    TCALL(t, JetCloseTable(t->ses, t->tab));
-    TCALL(t, JetCloseDatabase(t->ses, t->db, 0));
-    TCALL(t, JetEndSession(t->ses, 0));
+    int open = 0;
+
+    while (!__atomic_load_n(&st->stop, __ATOMIC_SEQ_CST) && now_s() < st->deadline) {
+        /* Now and then the session or just the cursor is closed and made
+         * again between transactions, while the others go on. */
+        unsigned r = rnd(t, 64);
+        if (open && r == 0) {
+            TCALL(t, JetCloseTable(t->ses, t->tab));
+            TCALL(t, JetCloseDatabase(t->ses, t->db, 0));
+            TCALL(t, JetEndSession(t->ses, 0));
+            open = 0;
+        } else if (open && r == 1) {
+            TCALL(t, JetCloseTable(t->ses, t->tab));
+            TCALL(t, JetOpenTableA(t->ses, t->db, "t", NULL, 0, 0, &t->tab));
+        }
+        if (!open) {
+            TCALL(t, JetBeginSessionA(st->inst, &t->ses, "", ""));
+            TCALL(t, JetOpenDatabaseA(t->ses, st->path, NULL, &t->db, 0));
+            TCALL(t, JetOpenTableA(t->ses, t->db, "t", NULL, 0, 0, &t->tab));
+            open = 1;
+        }
+        one_transaction(t);
+    }
+    if (open) {
+        TCALL(t, JetCloseTable(t->ses, t->tab));
+        TCALL(t, JetCloseDatabase(t->ses, t->db, 0));
+        TCALL(t, JetEndSession(t->ses, 0));
+    }
     return NULL;
 }
 
