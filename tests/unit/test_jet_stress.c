@@ -24,6 +24,13 @@
  * snapshot (that would be a lost update).  At the end, and again after
  * JetTerm + JetInit, the table's three indexes must hold exactly the model.
  *
+ * Commits under the model's mutex are lazy, so that durable commits still
+ * overlap: a "durable" transaction is flushed after the mutex is released
+ * (JetCommitTransaction(JET_bitWaitLastLevel0Commit)), and between
+ * transactions threads make durable commits of their own row of a second
+ * table ("side", outside the model: no conflicts), whose count is checked
+ * at the end.
+ *
  * Escrow updates (JetEscrowUpdate on the escrow column e) take part when
  * the engine has them: deltas are added to the model in commit order.  The
  * test probes for JET_errFeatureNotAvailable at run time and leaves escrow
@@ -33,6 +40,7 @@
  * (not the interleaving).
  */
 #include <pthread.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -64,6 +72,9 @@ struct stress {
     JET_INSTANCE inst;
     char dir[4096], path[4200];
     JET_COLUMNID ck, cs, cv, ce;
+    JET_COLUMNID side_k, side_n;   /* the side table's */
+    struct sthread *threads;
+    unsigned nthreads;
     int escrow;                    /* JetEscrowUpdate works */
     double deadline;
 
@@ -83,8 +94,9 @@ struct sthread {
     int id, locked, level;
     JET_SESID ses;
     JET_DBID db;
-    JET_TABLEID tab;
+    JET_TABLEID tab, side;
     unsigned long long rng, snap;
+    int32_t side_n;                /* durable commits of our side row */
     int32_t next_v;
     struct sview lv[LEVELS + 1];
     unsigned long commits, rollbacks, conflicts, ops, escrows;
@@ -217,6 +229,16 @@ static void create_table(struct stress *st)
     CALL(JetCreateIndexA(ses, tab, "pk", JET_bitIndexPrimary, "+k\0", 4, 100));
     CALL(JetCreateIndexA(ses, tab, "bys", 0, "+s\0", 4, 100));
     CALL(JetCreateIndexA(ses, tab, "byv", JET_bitIndexUnique, "+v\0", 4, 100));
+    {
+        JET_TABLEID side;
+        CALL(JetCreateTableA(ses, db, "side", 0, 0, &side));
+        st->side_k = add_col(ses, side, "k", JET_bitColumnFixed, NULL, 0, &err);
+        CALL(err);
+        st->side_n = add_col(ses, side, "n", 0, NULL, 0, &err);
+        CALL(err);
+        CALL(JetCreateIndexA(ses, side, "pk", JET_bitIndexPrimary, "+k\0", 4, 100));
+        CALL(JetCloseTable(ses, side));
+    }
 
     /* ESCROW: the probe.  Without a current record a real JetEscrowUpdate
      * fails with something else (JET_errNoCurrentRecord). */
@@ -310,6 +332,7 @@ static int random_op(struct sthread *t)
     JET_ERR err;
 
     t->ops++;
+    if (rnd(t, 8) == 0) sched_yield(); /* let the others interleave: more conflicts */
     if (op == 0) {
         check_index(t, t->ses, t->tab, cur->rows, rnd(t, 3) == 0 ? NULL : rnd(t, 2) ? "bys" : "byv", 0);
         return 0;
@@ -407,8 +430,7 @@ static int random_op(struct sthread *t)
 static void one_transaction(struct sthread *t)
 {
     struct stress *st = t->st;
-    int ops = (int)rnd(t, 12) + 1, o, k;
-    JET_GRBIT grbit;
+    int ops = (int)rnd(t, 12) + 1, o, k, durable;
 
     pthread_mutex_lock(&st->mu);
     t->locked = 1;
@@ -453,14 +475,14 @@ static void one_transaction(struct sthread *t)
 
     /* Commit in model order; first updater wins, so no key we wrote was
      * written by a commit after our snapshot. */
-    grbit = rnd(t, 8) == 0 ? 0 : JET_bitCommitLazyFlush;
+    durable = rnd(t, 8) == 0;
     pthread_mutex_lock(&st->mu);
     t->locked = 1;
     for (k = 0; k < NKEYS; k++)
         if (t->lv[1].wrote[k] && st->last_write[k] > t->snap)
             tfail(t, "lost update: key %d was written by commit %llu after snapshot %llu", k, st->last_write[k],
                   t->snap);
-    TCALL(t, JetCommitTransaction(t->ses, grbit));
+    TCALL(t, JetCommitTransaction(t->ses, JET_bitCommitLazyFlush));
     st->seq++;
     for (k = 0; k < NKEYS; k++) {
         if (t->lv[1].wrote[k]) {
@@ -478,6 +500,29 @@ static void one_transaction(struct sthread *t)
     pthread_mutex_unlock(&st->mu);
     t->level = 0;
     t->commits++;
+    /* Durable: wait for the flush outside the mutex, beside the others. */
+    if (durable) TCALL(t, JetCommitTransaction(t->ses, JET_bitWaitLastLevel0Commit));
+}
+
+/* A durable commit of this thread's own row of the side table, outside
+ * the model (nobody else writes it, so it cannot conflict). */
+static void side_commit(struct sthread *t)
+{
+    struct stress *st = t->st;
+    int32_t k = t->id, n = t->side_n + 1;
+
+    TCALL(t, JetBeginTransaction(t->ses));
+    if (!t->side_n) {
+        TCALL(t, JetPrepareUpdate(t->ses, t->side, JET_prepInsert));
+        TCALL(t, set_i32(t->ses, t->side, st->side_k, k));
+    } else {
+        TEQ(t, seek_key(t->ses, t->side, k), 0);
+        TCALL(t, JetPrepareUpdate(t->ses, t->side, JET_prepReplace));
+    }
+    TCALL(t, set_i32(t->ses, t->side, st->side_n, n));
+    TCALL(t, JetUpdate(t->ses, t->side, NULL, 0, NULL));
+    TCALL(t, JetCommitTransaction(t->ses, 0));
+    t->side_n = n;
 }
 
 static void *worker(void *arg)
@@ -492,6 +537,7 @@ static void *worker(void *arg)
          * again between transactions, while the others go on. */
         unsigned r = rnd(t, 64);
         if (open && r == 0) {
+            TCALL(t, JetCloseTable(t->ses, t->side));
             TCALL(t, JetCloseTable(t->ses, t->tab));
             TCALL(t, JetCloseDatabase(t->ses, t->db, 0));
             TCALL(t, JetEndSession(t->ses, 0));
@@ -504,11 +550,14 @@ static void *worker(void *arg)
             TCALL(t, JetBeginSessionA(st->inst, &t->ses, "", ""));
             TCALL(t, JetOpenDatabaseA(t->ses, st->path, NULL, &t->db, 0));
             TCALL(t, JetOpenTableA(t->ses, t->db, "t", NULL, 0, 0, &t->tab));
+            TCALL(t, JetOpenTableA(t->ses, t->db, "side", NULL, 0, 0, &t->side));
             open = 1;
         }
-        one_transaction(t);
+        if (r < 16) side_commit(t);
+        else one_transaction(t);
     }
     if (open) {
+        TCALL(t, JetCloseTable(t->ses, t->side));
         TCALL(t, JetCloseTable(t->ses, t->tab));
         TCALL(t, JetCloseDatabase(t->ses, t->db, 0));
         TCALL(t, JetEndSession(t->ses, 0));
@@ -540,6 +589,25 @@ static void check_final(struct stress *st, int attach)
     check_index(&me, ses, tab, st->state, "bys", 1);
     check_index(&me, ses, tab, st->state, "byv", 1);
     CALL(JetCloseTable(ses, tab));
+
+    /* The side table: each thread's row holds its count of durable commits. */
+    {
+        unsigned i, rows = 0, want = 0;
+        int32_t k, n;
+        JET_ERR err;
+        CALL(JetOpenTableA(ses, db, "side", NULL, 0, 0, &tab));
+        for (err = JetMove(ses, tab, JET_MoveFirst, 0); !err; err = JetMove(ses, tab, JET_MoveNext, 0)) {
+            TEQ(&me, get_i32(ses, tab, st->side_k, &k), 0);
+            TREQ(&me, k >= 0 && (unsigned)k < st->nthreads);
+            TEQ(&me, get_i32(ses, tab, st->side_n, &n), 0);
+            TEQ(&me, n, st->threads[k].side_n);
+            rows++;
+        }
+        TEQ(&me, err, JET_errNoCurrentRecord);
+        for (i = 0; i < st->nthreads; i++) want += st->threads[i].side_n > 0;
+        TEQ(&me, rows, want);
+        CALL(JetCloseTable(ses, tab));
+    }
     CALL(JetCloseDatabase(ses, db, 0));
     CALL(JetEndSession(ses, 0));
 }
@@ -579,7 +647,7 @@ START_TEST(jet_stress_threads)
     unsigned long long seed = unit_seed();
     unsigned nthreads = env_unsigned("UNIT_STRESS_THREADS", 4, MAXTHREADS);
     unsigned secs = env_unsigned("UNIT_STRESS_SECONDS", 3, 3600);
-    unsigned long commits = 0, conflicts = 0, rollbacks = 0, ops = 0, escrows = 0;
+    unsigned long commits = 0, conflicts = 0, rollbacks = 0, ops = 0, escrows = 0, sides = 0;
     unsigned i;
 
     REQUIRE(st != NULL);
@@ -594,6 +662,8 @@ START_TEST(jet_stress_threads)
     start_instance(st);
     create_table(st);
 
+    st->threads = th;
+    st->nthreads = nthreads;
     st->deadline = now_s() + secs;
     for (i = 0; i < nthreads; i++) {
         th[i].st = st;
@@ -610,9 +680,11 @@ START_TEST(jet_stress_threads)
         rollbacks += th[i].rollbacks;
         ops += th[i].ops;
         escrows += th[i].escrows;
+        sides += (unsigned long)th[i].side_n;
     }
-    printf("jet_stress: %lu commits, %lu write conflicts, %lu rollbacks, %lu operations, %lu escrow updates\n",
-           commits, conflicts, rollbacks, ops, escrows);
+    printf("jet_stress: %lu commits, %lu write conflicts, %lu rollbacks, %lu operations, %lu escrow updates, "
+           "%lu durable side commits\n",
+           commits, conflicts, rollbacks, ops, escrows, sides);
     REQUIRE_GT(commits, 0);
     REQUIRE_EQ(commits, st->seq);
 
