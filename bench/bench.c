@@ -27,6 +27,12 @@
  *   durable_commit_Jt  the same with J threads at once (default 4), for
  *                    engines whose write transactions may run on several
  *                    threads (ours: group commit).
+ *   durable_conns_Nt the same from 1, 4 and 16 threads, each with a
+ *                    connection of its own (engines with conn_put; ours
+ *                    through its threads).
+ *   escrow_counter_Jt  J threads with their own connections add 1 to one
+ *                    counter, each in its own lazy transaction, for T
+ *                    seconds; the counter must equal the increments.
  *
  * Before the durable runs the child calls sync() (the lazy loads may have
  * left much dirty data for writeback).  The raw sync rate of the disk is
