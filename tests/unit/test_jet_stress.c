@@ -65,6 +65,7 @@ struct srow {
 struct sview {
     struct srow rows[NKEYS];
     unsigned char wrote[NKEYS];   /* put or deleted (not escrow) */
+    unsigned char fresh[NKEYS];   /* inserted by this transaction */
     int32_t edelta[NKEYS];        /* escrow deltas added */
 };
 
@@ -81,7 +82,7 @@ struct stress {
     pthread_mutex_t mu;            /* the model; held around begin and commit */
     struct srow state[NKEYS];
     unsigned long long seq;        /* transactions committed (model order) */
-    unsigned long long last_write[NKEYS];
+    unsigned long long last_write[NKEYS]; /* the last commit that put or deleted k */
 
     pthread_mutex_t fail_mu;
     char failure[1024];
@@ -364,6 +365,7 @@ static int random_op(struct sthread *t)
         TEQ(t, err, 0);
         *r = n;
         cur->wrote[k] = 1;
+        cur->fresh[k] = 1;
         return 0;
     }
     TEQ(t, seek_key(t->ses, t->tab, k), 0);
@@ -441,6 +443,7 @@ static void one_transaction(struct sthread *t)
     pthread_mutex_unlock(&st->mu);
     memset(t->lv[1].wrote, 0, sizeof(t->lv[1].wrote));
     memset(t->lv[1].edelta, 0, sizeof(t->lv[1].edelta));
+    memset(t->lv[1].fresh, 0, sizeof(t->lv[1].fresh));
     t->level = 1;
 
     for (o = 0; o < ops; o++) {
@@ -485,15 +488,23 @@ static void one_transaction(struct sthread *t)
     TCALL(t, JetCommitTransaction(t->ses, JET_bitCommitLazyFlush));
     st->seq++;
     for (k = 0; k < NKEYS; k++) {
-        if (t->lv[1].wrote[k]) {
-            st->state[k] = t->lv[1].rows[k];
+        const struct sview *v = &t->lv[1];
+        if (v->wrote[k]) {
+            /* ESCROW: a row we inserted has our e; one we replaced has
+             * the deltas of every commit (others' escrow updates after our
+             * snapshot may or may not conflict with a replace: both are
+             * right, neither loses a delta). */
+            int32_t e = v->fresh[k] ? v->rows[k].e : st->state[k].e + v->edelta[k];
+            if (v->rows[k].present && !v->fresh[k] && !st->state[k].present)
+                tfail(t, "replace of key %d committed after the row was deleted", k);
+            st->state[k] = v->rows[k];
+            st->state[k].e = e;
             st->last_write[k] = st->seq;
-        } else if (t->lv[1].edelta[k]) {
+        } else if (v->edelta[k]) {
             /* ESCROW: deltas add up in commit order. */
             if (!st->state[k].present)
                 tfail(t, "escrow update of key %d committed after the row was deleted", k);
-            st->state[k].e += t->lv[1].edelta[k];
-            st->last_write[k] = st->seq;
+            st->state[k].e += v->edelta[k];
         }
     }
     t->locked = 0;
