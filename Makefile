@@ -5,7 +5,8 @@
 # otherwise prints the apt-get line to run.
 #
 #   make            both DLLs and the native library
-#   make check      every test: unit (native, plain and ASan/UBSan), export
+#   make check      every test: unit (native, plain and ASan/UBSan; the
+#                   multi-threaded suites under TSan), export
 #                   tables, ABI against mingw's esent.h, conformance under Wine
 #   make demo       a Windows program built against mingw's esent.h and
 #                   libesent.a, run under Wine with our DLL beside it
@@ -44,12 +45,13 @@ B64 := $(BUILD)/x86_64
 B32 := $(BUILD)/i686
 BN := $(BUILD)/native
 BA := $(BUILD)/native-asan
+BT := $(BUILD)/native-tsan
 
 DLL64 := $(B64)/esent.dll
 DLL32 := $(B32)/esent.dll
 NATIVE_SO := $(BN)/libesent.so
 
-.PHONY: all deps check demo install-wine clean unit unit-asan exports abi conformance
+.PHONY: all deps check demo install-wine clean unit unit-asan unit-tsan exports abi conformance
 .DEFAULT_GOAL := all
 
 all: deps
@@ -113,13 +115,21 @@ $(BN)/obj/%.o: %.c $(HEADERS) $(GEN)/.stamp
 $(BA)/obj/%.o: %.c $(HEADERS) $(GEN)/.stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(NATIVE_CFLAGS) $(ASAN_FLAGS) -O1 -c $< -o $@
+# ThreadSanitizer, for the multi-threaded suites (tools/tsan-run.sh runs them).
+TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
+$(BT)/obj/%.o: %.c $(HEADERS) $(GEN)/.stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(NATIVE_CFLAGS) $(TSAN_FLAGS) -O1 -c $< -o $@
 
 NATIVE_OBJS := $(patsubst %.c,$(BN)/obj/%.o,$(NATIVE_SRCS) $(GEN_SRCS))
 ASAN_OBJS := $(patsubst %.c,$(BA)/obj/%.o,$(NATIVE_SRCS) $(GEN_SRCS))
+TSAN_OBJS := $(patsubst %.c,$(BT)/obj/%.o,$(NATIVE_SRCS) $(GEN_SRCS))
 
 $(BN)/libesent-core.a: $(NATIVE_OBJS)
 	rm -f $@ && ar rcs $@ $^
 $(BA)/libesent-core.a: $(ASAN_OBJS)
+	rm -f $@ && ar rcs $@ $^
+$(BT)/libesent-core.a: $(TSAN_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
 # Export exactly the Jet* names (and ese/esent), as the DLL does; the plain
@@ -143,6 +153,8 @@ $(BN)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h $(GEN)/unit-suites.h $(BN)/libe
 	$(CC) $(UNIT_CFLAGS) -o $@ $(UNIT_SRCS) $(BN)/libesent-core.a $(CHECK_LIBS) -pthread
 $(BA)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h $(GEN)/unit-suites.h $(BA)/libesent-core.a
 	$(CC) $(UNIT_CFLAGS) $(ASAN_FLAGS) -O1 -o $@ $(UNIT_SRCS) $(BA)/libesent-core.a $(CHECK_LIBS) -pthread
+$(BT)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h $(GEN)/unit-suites.h $(BT)/libesent-core.a
+	$(CC) $(UNIT_CFLAGS) $(TSAN_FLAGS) -O1 -o $@ $(UNIT_SRCS) $(BT)/libesent-core.a $(CHECK_LIBS) -pthread
 
 # Conformance tests: one Windows program per architecture holding every
 # test, built against our esent.h and our import library.
@@ -160,7 +172,7 @@ $(B32)/conformance.exe: $(CONF_SRCS) $(CONF_HDRS) $(GEN)/conformance-list.h $(GE
 	$(CC32) $(CONF_CFLAGS) -o $@ $(CONF_SRCS) $(B32)/libesent.dll.a
 
 check: deps
-	@$(MAKE) --no-print-directory build-all $(BN)/unit-tests $(BA)/unit-tests \
+	@$(MAKE) --no-print-directory build-all $(BN)/unit-tests $(BA)/unit-tests $(BT)/unit-tests \
 	    $(B64)/conformance.exe $(B32)/conformance.exe
 	@sh tools/run-tests.sh
 
@@ -169,6 +181,8 @@ unit: deps
 	@$(MAKE) --no-print-directory $(BN)/unit-tests && $(BN)/unit-tests
 unit-asan: deps
 	@$(MAKE) --no-print-directory $(BA)/unit-tests && $(BA)/unit-tests
+unit-tsan: deps
+	@$(MAKE) --no-print-directory $(BT)/unit-tests && SUITES=unit-tsan sh tools/run-tests.sh
 exports: deps
 	@$(MAKE) --no-print-directory build-all && SUITES=exports sh tools/run-tests.sh
 abi: deps

@@ -27,6 +27,12 @@
  *   durable_commit_Jt  the same with J threads at once (default 4), for
  *                    engines whose write transactions may run on several
  *                    threads (ours: group commit).
+ *   durable_conns_Nt the same from 1, 4 and 16 threads, each with a
+ *                    connection of its own (engines with conn_put; ours
+ *                    through its threads).
+ *   escrow_counter_Jt  J threads with their own connections add 1 to one
+ *                    counter, each in its own lazy transaction, for T
+ *                    seconds; the counter must equal the increments.
  *
  * Before the durable runs the child calls sync() (the lazy loads may have
  * left much dirty data for writeback).  The raw sync rate of the disk is
@@ -72,7 +78,10 @@ static const struct bench_engine *const all_engines[] = {&bench_ours, &bench_sql
                                                          &bench_bdb, &bench_jet};
 #define NENGINES (int)(sizeof(all_engines) / sizeof(all_engines[0]))
 
-enum { W_ORDERED, W_RANDOM, W_LOOKUP, W_SCAN, W_DUR1, W_DURJ, W_RSS, NW };
+enum { W_ORDERED, W_RANDOM, W_LOOKUP, W_SCAN, W_DUR1, W_DURJ, W_CONN1, W_CONN4, W_CONN16, W_ESCROW, W_RSS, NW };
+
+/* The thread counts of the durable_conns_* workloads (W_CONN1..W_CONN16). */
+static const int conn_threads[3] = {1, 4, 16};
 
 struct result {
     int ran;             /* the child reported */
@@ -87,6 +96,7 @@ struct result {
     double rawj_secs[NW];
     uint64_t rawj_count[NW];
     uint64_t log_syncs[NW];  /* durable workloads, engines with io(): syncs of the log */
+    int unsupported[NW];     /* the engine cannot do it (escrow_counter: no escrow update) */
 };
 
 /* ---- options -------------------------------------------------------- */
@@ -321,6 +331,7 @@ static int scan(const struct bench_engine *e, bench_db *db, double *secs)
 struct dur_thread {
     const struct bench_engine *e;
     bench_db *db;
+    bench_conn *conn; /* its own connection (engines with conn_put), else NULL */
     uint64_t prefix; /* high bits of this thread's keys */
     double deadline;
     uint64_t commits; /* so far, over every slice */
@@ -338,8 +349,13 @@ static void *durable_loop(void *arg)
         k = d->prefix | d->commits;
         be64(key, k);
         make_val(val, k);
-        if (d->e->begin(d->db, 1, &t) || d->e->put(t, BENCH_T_DURABLE, key, sizeof(key), val, sizeof(val)) ||
-            d->e->commit(t)) {
+        if (d->conn) {
+            if (d->e->conn_put(d->conn, key, sizeof(key), val, sizeof(val))) {
+                d->err = 1;
+                break;
+            }
+        } else if (d->e->begin(d->db, 1, &t) ||
+                   d->e->put(t, BENCH_T_DURABLE, key, sizeof(key), val, sizeof(val)) || d->e->commit(t)) {
             d->err = 1;
             break;
         }
@@ -448,9 +464,10 @@ static void durable_slice(struct dur_thread *th, int nthreads, double deadline)
  * kind of slice: the raw loop on nthreads threads taking turns, the same
  * thread activity without any batching.  Slice lengths (50..150 ms) and
  * their order are random, so that nothing periodic can favour one side.
- * Counts and times go to r. */
+ * Counts and times go to r.  With conns, each thread commits through a
+ * connection of its own (engines with conn_put). */
 static int durable(const struct bench_engine *e, bench_db *db, int nthreads, struct raw_state *raw,
-                   int w, struct result *r)
+                   int w, struct result *r, int conns)
 {
     static const char *const kind_name[3] = {NULL, "raw 1 thread", "raw threads"};
     struct dur_thread th[MAX_THREADS];
@@ -463,7 +480,8 @@ static int durable(const struct bench_engine *e, bench_db *db, int nthreads, str
     for (i = 0; i < nthreads; i++) {
         th[i].e = e;
         th[i].db = db;
-        th[i].prefix = (uint64_t)(nthreads == 1 ? 1 : 2) << 56 | (uint64_t)i << 48;
+        th[i].prefix = (uint64_t)(conns ? 0x10 + w : nthreads == 1 ? 1 : 2) << 56 | (uint64_t)i << 48;
+        if (conns && e->conn_put && e->conn_open(db, &th[i].conn)) err = 1;
     }
     if (e->io) e->io(db, &io0);
     while (!err && done < opt.secs - 1e-9) {
@@ -515,7 +533,82 @@ static int durable(const struct bench_engine *e, bench_db *db, int nthreads, str
     r->rawj_count[w] = cnt[2];
     r->rawj_secs[w] = secs[2];
     r->rawj_ops[w] = secs[2] > 0 ? (double)cnt[2] / secs[2] : 0;
+    for (i = 0; i < nthreads; i++)
+        if (th[i].conn && e->conn_close(th[i].conn)) err = 1;
     return err ? -1 : 0;
+}
+
+/* ---- the contended counter ------------------------------------------------- */
+
+struct incr_thread {
+    const struct bench_engine *e;
+    bench_conn *conn;
+    double deadline;
+    uint64_t n;
+    int err; /* or BENCH_UNSUPPORTED */
+};
+
+static void *incr_loop(void *arg)
+{
+    struct incr_thread *d = arg;
+    int rc;
+    while (now() < d->deadline) {
+        if ((rc = d->e->conn_incr(d->conn))) {
+            d->err = rc;
+            break;
+        }
+        d->n++;
+    }
+    return NULL;
+}
+
+/* escrow_counter_Jt: J threads, each with its own connection, add 1 to one
+ * counter, each in its own lazy transaction, for opt.secs; the counter must
+ * then equal the number of increments. */
+static int escrow_counter(const struct bench_engine *e, bench_db *db, int w, struct result *r)
+{
+    struct incr_thread th[MAX_THREADS];
+    pthread_t tid[MAX_THREADS];
+    uint64_t total = 0, got = 0;
+    double t0;
+    int i, err = 0, unsupported = 0;
+
+    memset(th, 0, sizeof(th));
+    if (e->counter_init(db)) return -1;
+    for (i = 0; i < opt.threads && !err; i++) {
+        th[i].e = e;
+        if (e->conn_open(db, &th[i].conn)) err = 1;
+    }
+    t0 = now();
+    for (i = 0; i < opt.threads && !err; i++) {
+        th[i].deadline = t0 + opt.secs;
+        if (pthread_create(&tid[i], NULL, incr_loop, &th[i])) {
+            fprintf(stderr, "bench: pthread_create failed\n");
+            exit(2);
+        }
+    }
+    if (!err)
+        for (i = 0; i < opt.threads; i++) pthread_join(tid[i], NULL);
+    r->secs[w] = now() - t0;
+    for (i = 0; i < opt.threads; i++) {
+        total += th[i].n;
+        if (th[i].err == BENCH_UNSUPPORTED) unsupported = 1;
+        else if (th[i].err) err = 1;
+        if (th[i].conn && e->conn_close(th[i].conn)) err = 1;
+    }
+    if (err) return -1;
+    if (unsupported) {
+        r->unsupported[w] = 1;
+        printf("  %-7s escrow_counter       n/a: the engine has no escrow update\n", e->name);
+        return 0;
+    }
+    if (e->counter_get(db, &got)) return -1;
+    if (got != total)
+        return bench_fail(e->name, "CORRECTNESS: the counter is %llu after %llu increments",
+                          (unsigned long long)got, (unsigned long long)total);
+    r->count[w] = total;
+    r->ops[w] = r->secs[w] > 0 ? (double)total / r->secs[w] : 0;
+    return 0;
 }
 
 /* Runs every workload on one engine (in the child). */
@@ -563,14 +656,31 @@ static int run_engine(const struct bench_engine *e, const char *dir, struct resu
     memset(&raw, 0, sizeof(raw));
     raw.fd = fd;
     pthread_mutex_init(&raw.mu, NULL);
-    if (durable(e, db, 1, &raw, W_DUR1, r)) goto bad;
+    if (durable(e, db, 1, &raw, W_DUR1, r, 0)) goto bad;
     report_durable(e->name, "durable_commit_1t", r, W_DUR1);
     io_report(e, db, &io, r->count[W_DUR1]);
     if (e->threads_ok && opt.threads > 1) {
-        if (durable(e, db, opt.threads, &raw, W_DURJ, r)) goto bad;
+        if (durable(e, db, opt.threads, &raw, W_DURJ, r, 0)) goto bad;
         snprintf(name, sizeof(name), "durable_commit_%dt", opt.threads);
         report_durable(e->name, name, r, W_DURJ);
         io_report(e, db, &io, r->count[W_DURJ]);
+    }
+    /* One connection (session) per thread, 1, 4 and 16 threads. */
+    if (e->conn_put || e->threads_ok) {
+        int k;
+        for (k = 0; k < 3; k++) {
+            if (durable(e, db, conn_threads[k], &raw, W_CONN1 + k, r, 1)) goto bad;
+            snprintf(name, sizeof(name), "durable_conns_%dt", conn_threads[k]);
+            report_durable(e->name, name, r, W_CONN1 + k);
+            io_report(e, db, &io, r->count[W_CONN1 + k]);
+        }
+    }
+    if (e->conn_incr) {
+        if (escrow_counter(e, db, W_ESCROW, r)) goto bad;
+        if (!r->unsupported[W_ESCROW]) {
+            snprintf(name, sizeof(name), "escrow_counter_%dt", opt.threads);
+            report(e->name, name, r->count[W_ESCROW], "incrs", r->secs[W_ESCROW]);
+        }
     }
     close(fd);
     fd = -1;
@@ -705,6 +815,7 @@ static void make_row(struct row *rw, const struct result *res, const char *name,
         rw->val[i] = -1;
         if (!opt.use[i]) continue;
         if (!r->ran || !r->ok) rw->why[i] = "FAIL";
+        else if (r->unsupported[w]) rw->why[i] = "n/a";
         else if (r->ops[w] <= 0) rw->why[i] = "-";
         else if (!per_sync) rw->val[i] = r->ops[w];
         else if (per_sync == 1 && r->raw_ops[w] > 0) rw->val[i] = r->ops[w] / r->raw_ops[w];
@@ -712,7 +823,7 @@ static void make_row(struct row *rw, const struct result *res, const char *name,
         else if (per_sync == 3 && r->rawj_ops[w] > 0) rw->val[i] = r->ops[w] / r->rawj_ops[w];
         else rw->why[i] = "-";
     }
-    if ((w == W_DUR1 || w == W_DURJ) && !per_sync) {
+    if ((w == W_DUR1 || w == W_DURJ || (w >= W_CONN1 && w <= W_CONN16)) && !per_sync) {
         /* the reference: ours, else the first engine that ran it */
         for (i = 0; i < NENGINES && rw->fsync <= 0; i++)
             if (rw->val[i] > 0) rw->fsync = res[i].raw_ops[w];
@@ -765,11 +876,43 @@ static void bench_line(const struct row *rw, int ours)
     printf("\n");
 }
 
+/* The multi-connection rows again as Jet against each other engine
+ * (jet/other: above 1 = Jet faster), the comparison they are for. */
+static void print_jet_ratios(const struct row *rows, int n)
+{
+    int i, k, jet = -1, any = 0;
+
+    for (i = 0; i < NENGINES; i++)
+        if (!strcmp(all_engines[i]->name, "jet")) jet = i;
+    for (k = 0; k < n; k++) any |= rows[k].val[jet] > 0;
+    if (jet < 0 || !any) return;
+    printf("\n%-32s %-12s", "jet against the others", "");
+    for (i = 0; i < NENGINES; i++)
+        if (opt.use[i] && i != jet) printf("  jet/%-6s", all_engines[i]->name);
+    printf("\n");
+    for (k = 0; k < n; k++) {
+        printf("%-32s %-12s", rows[k].name, rows[k].unit);
+        for (i = 0; i < NENGINES; i++)
+            if (opt.use[i] && i != jet)
+                cell("%.2f", rows[k].val[jet] > 0 && rows[k].val[i] > 0 ? rows[k].val[jet] / rows[k].val[i] : -1,
+                     "-");
+        printf("\n");
+    }
+    for (k = 0; k < n; k++) {
+        if (rows[k].val[jet] <= 0) continue;
+        printf("BENCH %s_jet", rows[k].name);
+        for (i = 0; i < NENGINES; i++)
+            if (i != jet && rows[k].val[i] > 0)
+                printf(" jet_ratio_%s=%.2f", all_engines[i]->name, rows[k].val[jet] / rows[k].val[i]);
+        printf("\n");
+    }
+}
+
 static void print_results(const struct result *res)
 {
-    struct row rows[14];
-    char jname[32], jname2[48], jname3[64], jname4[64];
-    int nrows = 0, i, ours = opt.use[0];
+    struct row rows[24];
+    char jname[32], jname2[48], jname3[64], jname4[64], cname[3][2][48], ename[48];
+    int nrows = 0, i, k, ours = opt.use[0], first_conn;
 
     snprintf(jname, sizeof(jname), "durable_commit_%dt", opt.threads);
     snprintf(jname2, sizeof(jname2), "%s_per_sync", jname);
@@ -788,6 +931,15 @@ static void print_results(const struct result *res)
         make_row(&rows[nrows++], res, jname4, "commits/sync", W_DURJ, 3);
         make_row(&rows[nrows++], res, jname3, "commits/sync", W_DURJ, 2);
     }
+    first_conn = nrows;
+    for (k = 0; k < 3; k++) {
+        snprintf(cname[k][0], sizeof(cname[k][0]), "durable_conns_%dt", conn_threads[k]);
+        snprintf(cname[k][1], sizeof(cname[k][1]), "durable_conns_%dt_per_sync", conn_threads[k]);
+        make_row(&rows[nrows++], res, cname[k][0], "commits/s", W_CONN1 + k, 0);
+        make_row(&rows[nrows++], res, cname[k][1], "commits/sync", W_CONN1 + k, 1);
+    }
+    snprintf(ename, sizeof(ename), "escrow_counter_%dt", opt.threads);
+    make_row(&rows[nrows++], res, ename, "incrs/s", W_ESCROW, 0);
     make_row(&rows[nrows++], res, "peak_rss_mb", "MiB", W_RSS, 0);
 
     printf("\nResults: N = %llu rows, T = %.1f s.  Ratios are ours/other: above 1 = ours faster"
@@ -820,6 +972,7 @@ static void print_results(const struct result *res)
     for (i = 0; i < nrows; i++) print_row(&rows[i], ours);
     printf("\n");
     for (i = 0; i < nrows; i++) bench_line(&rows[i], ours);
+    print_jet_ratios(rows + first_conn, nrows - first_conn - 1);
 }
 
 static void usage(void)

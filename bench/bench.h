@@ -26,6 +26,7 @@
 #define BENCH_KEY_LEN 8
 #define BENCH_VAL_LEN 100
 #define BENCH_NOTFOUND 1
+#define BENCH_UNSUPPORTED 2 /* conn_incr: the engine cannot do it (the row says n/a) */
 
 enum { BENCH_T_ORDERED = 0, BENCH_T_RANDOM = 1, BENCH_T_DURABLE = 2, BENCH_NTABLES = 3 };
 
@@ -41,6 +42,7 @@ struct bench_opts {
 
 typedef struct bench_db bench_db;   /* an engine's open store */
 typedef struct bench_txn bench_txn; /* an engine's write transaction */
+typedef struct bench_conn bench_conn; /* a connection (session) of one thread */
 
 /* I/O counters of an engine that can see its own file calls (ours). */
 enum { BENCH_IO_DB = 0, BENCH_IO_LOG = 1, BENCH_IO_KINDS = 2 };
@@ -86,6 +88,23 @@ struct bench_engine {
     int (*scan)(bench_db *db, int table, bench_scan_fn fn, void *arg);
     /* Optional (NULL): cumulative I/O counters since open. */
     void (*io)(bench_db *db, struct bench_io *out);
+
+    /* Optional (NULL): the multi-connection workloads (durable_conns_*,
+     * escrow_counter_*).  conn_open gives one thread a connection of its
+     * own (SQLite: a connection; Jet: a session; BDB: the shared
+     * free-threaded handles); a connection is used by one thread at a time.
+     * conn_put puts one row into BENCH_T_DURABLE in its own durable
+     * transaction; without it, an engine with threads_ok runs those
+     * workloads through begin/put/commit instead.  counter_init makes the
+     * contended counter (0); conn_incr adds 1 to it in its own lazy
+     * transaction, retrying conflicts itself, or returns BENCH_UNSUPPORTED;
+     * counter_get reads it. */
+    int (*conn_open)(bench_db *db, bench_conn **out);
+    int (*conn_close)(bench_conn *c);
+    int (*conn_put)(bench_conn *c, const void *key, size_t klen, const void *val, size_t vlen);
+    int (*counter_init)(bench_db *db);
+    int (*conn_incr)(bench_conn *c);
+    int (*counter_get)(bench_db *db, uint64_t *out);
 };
 
 extern const struct bench_engine bench_ours, bench_sqlite, bench_lmdb, bench_bdb, bench_jet;

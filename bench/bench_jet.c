@@ -12,8 +12,16 @@
  * get is JetMakeKey + JetSeek(EQ) + JetRetrieveColumn; scan walks the
  * primary index with JetMove.  Lazy commits are JET_bitCommitLazyFlush,
  * durable ones JetCommitTransaction(0).
+ *
+ * The multi-connection workloads give each thread a session of its own
+ * (bench_conn): durable_conns inserts one row per durable transaction;
+ * escrow_counter adds 1 with JetEscrowUpdate to the escrow column of the
+ * one row of a "counter" table, each in its own lazy transaction
+ * (JET_bitCommitLazyFlush), retrying after JET_errWriteConflict.  While
+ * JetEscrowUpdate returns JET_errFeatureNotAvailable the row is n/a.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +140,9 @@ static int jet_open(const struct bench_opts *o, bench_db **out)
     JCALL(JetSetSystemParameterA(&d->inst, 0, JET_paramLogFilePath, 0, o->dir));
     JCALL(JetSetSystemParameterA(&d->inst, 0, JET_paramTempPath, 0, o->dir));
     JCALL(JetSetSystemParameterA(&d->inst, 0, JET_paramCircularLog, 1, NULL));
+    /* Sessions: the bench's threads (up to 64) plus the sessions of finished
+     * threads kept for reuse. */
+    JCALL(JetSetSystemParameterA(&d->inst, 0, JET_paramMaxSessions, 256, NULL));
     /* ESE's limit on log files is 32 MiB (ours directly uses the bench's 64). */
     JCALL(JetSetSystemParameterA(&d->inst, 0, JET_paramLogFileSize,
                                  o->log_file_bytes / 1024 > 32768 ? 32768 : o->log_file_bytes / 1024, NULL));
@@ -272,6 +283,133 @@ static int jet_scan(bench_db *d, int table, bench_scan_fn fn, void *arg)
     return err == JET_errNoCurrentRecord ? 0 : fail("JetMove", err);
 }
 
+/* ---- a session per thread ------------------------------------------------------ */
+
+struct bench_conn {
+    bench_db *d;
+    JET_SESID ses;
+    JET_DBID db;
+    JET_TABLEID dur, counter;
+    JET_COLUMNID k, v, n;
+};
+
+static int jet_conn_close(bench_conn *c)
+{
+    JET_ERR err = JetEndSession(c->ses, 0); /* closes its tables */
+    free(c);
+    return err < 0 ? fail("JetEndSession", err) : 0;
+}
+
+static int jet_conn_open(bench_db *d, bench_conn **out)
+{
+    bench_conn *c = calloc(1, sizeof(*c));
+    JET_COLUMNDEF def;
+
+    if (!c) return bench_fail("jet", "out of memory");
+    c->d = d;
+    JCALL(JetBeginSessionA(d->inst, &c->ses, NULL, NULL));
+    JCALL(JetOpenDatabaseA(c->ses, d->path, NULL, &c->db, 0));
+    JCALL(JetOpenTableA(c->ses, c->db, names[BENCH_T_DURABLE], NULL, 0, 0, &c->dur));
+    JCALL(JetGetTableColumnInfoA(c->ses, c->dur, "k", &def, sizeof(def), JET_ColInfo));
+    c->k = def.columnid;
+    JCALL(JetGetTableColumnInfoA(c->ses, c->dur, "v", &def, sizeof(def), JET_ColInfo));
+    c->v = def.columnid;
+    *out = c;
+    return 0;
+}
+
+static int jet_conn_put(bench_conn *c, const void *key, size_t klen, const void *val, size_t vlen)
+{
+    JCALL(JetBeginTransaction(c->ses));
+    JCALL(JetPrepareUpdate(c->ses, c->dur, JET_prepInsert));
+    JCALL(JetSetColumn(c->ses, c->dur, c->k, key, (JET_ULONG_)klen, 0, NULL));
+    JCALL(JetSetColumn(c->ses, c->dur, c->v, val, (JET_ULONG_)vlen, 0, NULL));
+    JCALL(JetUpdate(c->ses, c->dur, NULL, 0, NULL));
+    JCALL(JetCommitTransaction(c->ses, 0));
+    return 0;
+}
+
+/* The counter table: id (primary key) and n, an escrow column. */
+static int jet_counter_init(bench_db *d)
+{
+    JET_SESID ses;
+    JET_DBID db;
+    JET_TABLEID tab;
+    JET_COLUMNDEF def;
+    JET_COLUMNID id, n;
+    int32_t zero = 0, one = 1;
+
+    JCALL(JetBeginSessionA(d->inst, &ses, NULL, NULL));
+    JCALL(JetOpenDatabaseA(ses, d->path, NULL, &db, 0));
+    JCALL(JetCreateTableA(ses, db, "counter", 0, 100, &tab));
+    memset(&def, 0, sizeof(def));
+    def.cbStruct = sizeof(def);
+    def.coltyp = JET_coltypLong;
+    def.grbit = JET_bitColumnFixed;
+    JCALL(JetAddColumnA(ses, tab, "id", &def, NULL, 0, &id));
+    def.grbit = JET_bitColumnFixed | JET_bitColumnEscrowUpdate;
+    JCALL(JetAddColumnA(ses, tab, "n", &def, &zero, sizeof(zero), &n));
+    JCALL(JetCreateIndexA(ses, tab, "pk", JET_bitIndexPrimary, "+id\0", 5, 100));
+    JCALL(JetBeginTransaction(ses));
+    JCALL(JetPrepareUpdate(ses, tab, JET_prepInsert));
+    JCALL(JetSetColumn(ses, tab, id, &one, sizeof(one), 0, NULL));
+    JCALL(JetUpdate(ses, tab, NULL, 0, NULL));
+    JCALL(JetCommitTransaction(ses, 0));
+    JCALL(JetCloseTable(ses, tab));
+    JCALL(JetEndSession(ses, 0));
+    return 0;
+}
+
+/* Opens the counter table in c's session and puts its cursor on the row. */
+static int counter_open(JET_SESID ses, JET_DBID db, JET_TABLEID *tab, JET_COLUMNID *n)
+{
+    JET_COLUMNDEF def;
+    int32_t one = 1;
+    JCALL(JetOpenTableA(ses, db, "counter", NULL, 0, 0, tab));
+    JCALL(JetGetTableColumnInfoA(ses, *tab, "n", &def, sizeof(def), JET_ColInfo));
+    *n = def.columnid;
+    JCALL(JetMakeKey(ses, *tab, &one, sizeof(one), JET_bitNewKey));
+    JCALL(JetSeek(ses, *tab, JET_bitSeekEQ));
+    return 0;
+}
+
+static int jet_conn_incr(bench_conn *c)
+{
+    int32_t one = 1;
+    JET_ERR err;
+    int r;
+
+    if (!c->counter && (r = counter_open(c->ses, c->db, &c->counter, &c->n))) return r;
+    for (;;) {
+        JCALL(JetBeginTransaction(c->ses));
+        err = JetEscrowUpdate(c->ses, c->counter, c->n, &one, sizeof(one), NULL, 0, NULL, 0);
+        if (err >= 0) break;
+        JCALL(JetRollback(c->ses, 0));
+        if (err == JET_errFeatureNotAvailable) return BENCH_UNSUPPORTED;
+        if (err != JET_errWriteConflict) return fail("JetEscrowUpdate", err);
+    }
+    JCALL(JetCommitTransaction(c->ses, JET_bitCommitLazyFlush));
+    return 0;
+}
+
+static int jet_counter_get(bench_db *d, uint64_t *out)
+{
+    JET_SESID ses;
+    JET_DBID db;
+    JET_TABLEID tab;
+    JET_COLUMNID n;
+    int32_t v = 0;
+    int r;
+
+    JCALL(JetBeginSessionA(d->inst, &ses, NULL, NULL));
+    JCALL(JetOpenDatabaseA(ses, d->path, NULL, &db, 0));
+    if ((r = counter_open(ses, db, &tab, &n))) return r;
+    JCALL(JetRetrieveColumn(ses, tab, n, &v, sizeof(v), NULL, 0, NULL));
+    JCALL(JetEndSession(ses, 0));
+    *out = (uint64_t)(uint32_t)v;
+    return 0;
+}
+
 const struct bench_engine bench_jet = {
     .name = "jet",
     .lazy_mode = "JetCommitTransaction(JET_bitCommitLazyFlush)",
@@ -289,4 +427,10 @@ const struct bench_engine bench_jet = {
     .get = jet_get,
     .scan = jet_scan,
     .io = NULL,
+    .conn_open = jet_conn_open,
+    .conn_close = jet_conn_close,
+    .conn_put = jet_conn_put,
+    .counter_init = jet_counter_init,
+    .conn_incr = jet_conn_incr,
+    .counter_get = jet_counter_get,
 };

@@ -14,7 +14,14 @@
  * 4 KiB pages; SQLite's default of 1000 pages = 4 MiB makes a random load
  * checkpoint, and so sync, at almost every commit).  Everything else is
  * SQLite's default: 4 KiB pages, normal locking mode, one connection.
+ *
+ * The multi-connection workloads open a connection per thread on the same
+ * file (WAL, a busy timeout, BEGIN IMMEDIATE so that writers queue for the
+ * write lock instead of failing at their first write):
+ *  durable_conns: synchronous=FULL, one INSERT per transaction.
+ *  escrow_counter: synchronous=NORMAL (lazy), UPDATE c SET n = n + 1.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,6 +213,97 @@ static int sq_scan(bench_db *d, int table, bench_scan_fn fn, void *arg)
     return 0;
 }
 
+/* ---- a connection per thread ------------------------------------------------ */
+
+enum { C_BEGIN, C_COMMIT, C_ROLLBACK, C_INS, C_INCR, NC };
+
+struct bench_conn {
+    bench_db c; /* its own handle (only h is used by the helpers) */
+    sqlite3_stmt *q[NC];
+    int lazy; /* synchronous=NORMAL is set (the counter's connections) */
+};
+
+static int sq_conn_close(bench_conn *c)
+{
+    int i, rc;
+    for (i = 0; i < NC; i++) sqlite3_finalize(c->q[i]);
+    rc = c->c.h ? sqlite3_close(c->c.h) : SQLITE_OK;
+    free(c);
+    return rc == SQLITE_OK ? 0 : bench_fail("sqlite", "sqlite3_close: %d", rc);
+}
+
+static int sq_conn_open(bench_db *d, bench_conn **out)
+{
+    static const char *const qs[NC] = {"BEGIN IMMEDIATE", "COMMIT", "ROLLBACK",
+                                       "INSERT INTO t2(k, v) VALUES(?1, ?2)", NULL};
+    bench_conn *c = calloc(1, sizeof(*c));
+    const char *path = sqlite3_db_filename(d->h, "main");
+    int i;
+
+    if (!c) return bench_fail("sqlite", "out of memory");
+    if (sqlite3_open_v2(path, &c->c.h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        fail(&c->c, "sqlite3_open_v2");
+        goto bad;
+    }
+    sqlite3_busy_timeout(c->c.h, 600000);
+    if (exec(&c->c, "PRAGMA journal_mode=WAL") || exec(&c->c, "PRAGMA synchronous=FULL")) goto bad;
+    for (i = 0; i < NC; i++) /* the counter's table is made later */
+        if (i != C_INCR && prep(&c->c, qs[i], &c->q[i])) goto bad;
+    *out = c;
+    return 0;
+bad:
+    sq_conn_close(c);
+    return -1;
+}
+
+/* Runs one transaction of statement st (bound already). */
+static int sq_conn_txn(bench_conn *c, sqlite3_stmt *st)
+{
+    if (run(&c->c, c->q[C_BEGIN])) return -1;
+    if (run(&c->c, st)) {
+        run(&c->c, c->q[C_ROLLBACK]);
+        return -1;
+    }
+    return run(&c->c, c->q[C_COMMIT]);
+}
+
+static int sq_conn_put(bench_conn *c, const void *key, size_t klen, const void *val, size_t vlen)
+{
+    sqlite3_stmt *st = c->q[C_INS];
+    sqlite3_bind_blob(st, 1, key, (int)klen, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 2, val, (int)vlen, SQLITE_STATIC);
+    return sq_conn_txn(c, st);
+}
+
+static int sq_counter_init(bench_db *d)
+{
+    return exec(d, "CREATE TABLE counter(id INTEGER PRIMARY KEY, n INTEGER); "
+                   "INSERT INTO counter VALUES(1, 0)");
+}
+
+static int sq_conn_incr(bench_conn *c)
+{
+    /* Lazy: the counter's connections never make durable commits. */
+    if (!c->lazy) {
+        if (exec(&c->c, "PRAGMA synchronous=NORMAL") ||
+            prep(&c->c, "UPDATE counter SET n = n + 1 WHERE id = 1", &c->q[C_INCR]))
+            return -1;
+        c->lazy = 1;
+    }
+    return sq_conn_txn(c, c->q[C_INCR]);
+}
+
+static int sq_counter_get(bench_db *d, uint64_t *out)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if (prep(d, "SELECT n FROM counter WHERE id = 1", &st)) return -1;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *out = (uint64_t)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : fail(d, "SELECT n FROM counter");
+}
+
 const struct bench_engine bench_sqlite = {
     .name = "sqlite",
     .lazy_mode = "WAL, synchronous=NORMAL: WAL written, synced only at WAL checkpoints",
@@ -222,4 +320,10 @@ const struct bench_engine bench_sqlite = {
     .read_end = sq_read_end,
     .get = sq_get,
     .scan = sq_scan,
+    .conn_open = sq_conn_open,
+    .conn_close = sq_conn_close,
+    .conn_put = sq_conn_put,
+    .counter_init = sq_counter_init,
+    .conn_incr = sq_conn_incr,
+    .counter_get = sq_counter_get,
 };

@@ -10,7 +10,7 @@
 set -u
 BUILD=${BUILD:-build}
 PYTHON=${PYTHON:-python3}
-SUITES=${SUITES:-"unit unit-asan exports abi conformance trace"}
+SUITES=${SUITES:-"unit unit-asan unit-tsan exports abi conformance trace"}
 LOGS=$BUILD/test-logs
 mkdir -p "$LOGS"
 export BUILD
@@ -57,6 +57,9 @@ run_suite() {
     record "$name" "$LOGS/$name.log"
 }
 
+# The suites that run threads, for unit-tsan.
+TSAN_SUITES=${TSAN_SUITES:-"store_version jet_stress"}
+
 have_wine32() { [ -x /usr/lib/wine/wine ]; }
 
 # A fresh Wine prefix for every run keeps the runs hermetic.
@@ -96,6 +99,17 @@ for s in $SUITES; do
     case $s in
     unit) run_suite unit "$BUILD/native/unit-tests" ;;
     unit-asan) run_suite unit-asan "$BUILD/native-asan/unit-tests" ;;
+    unit-tsan)
+        # The multi-threaded suites under ThreadSanitizer (exit 77: it
+        # cannot run on this machine, tools/tsan-run.sh says why).
+        echo "== unit-tsan"
+        sh tools/tsan-run.sh "$BUILD/native-tsan/unit-tests" $TSAN_SUITES >"$LOGS/unit-tsan.log" 2>&1
+        if [ $? = 77 ]; then
+            skip unit-tsan "$(tail -n 1 "$LOGS/unit-tsan.log")"
+        else
+            record unit-tsan "$LOGS/unit-tsan.log"
+        fi
+        ;;
     exports)
         run_suite exports-x86_64 "$PYTHON" tools/exportcheck.py --arch x86_64 \
             --lib "$BUILD/x86_64/esent.dll" --objdump x86_64-w64-mingw32-objdump \

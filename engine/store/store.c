@@ -359,7 +359,7 @@ int store_checkpoint_locked(store *s, int clean)
         /* Depth counts commits only: the images just written are not
          * replayed as commits, and counting them would start the next
          * checkpoint at once whenever the images alone pass the depth. */
-        s->log_bytes_at_ckpt = store_log_bytes(s, end);
+        __atomic_store_n(&s->log_bytes_at_ckpt, store_log_bytes(s, end), __ATOMIC_RELAXED);
         if (s->cfg.circular_log) log_release_before(s->lg, begin);
     }
     for (i = 0; i < STORE_MAX_DBS; i++) pager_snapshot_free(snaps[i]);
@@ -407,7 +407,7 @@ int store_checkpoint(store *s)
 static int checkpoint_needed(store *s, uint32_t scale)
 {
     int i;
-    if (s->lg && store_log_bytes(s, log_end(s->lg)) - s->log_bytes_at_ckpt > s->cfg.checkpoint_bytes * scale)
+    if (s->lg && store_log_bytes(s, log_end(s->lg)) - __atomic_load_n(&s->log_bytes_at_ckpt, __ATOMIC_RELAXED) > s->cfg.checkpoint_bytes * scale)
         return 1;
     for (i = 0; i < STORE_MAX_DBS; i++) {
         uint32_t limit = scale == 1 ? s->cfg.cache_pages / 4 * 3 + 16 : s->cfg.cache_pages + 16;

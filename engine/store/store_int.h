@@ -171,7 +171,8 @@ struct store {
                                      header image from the wal */
     uint64_t next_txnid;
     lsn_t last_ckpt;              /* CKPT_BEGIN of the last checkpoint */
-    uint64_t log_bytes_at_ckpt;   /* log volume at its CKPT_END */
+    uint64_t log_bytes_at_ckpt;   /* log volume at its CKPT_END (written under
+                                     ckpt_mutex, read by any committer: atomic) */
     /* The background checkpointer (cfg.checkpoint_thread): ckpt_request
      * and ckpt_stop are guarded by mutex and signalled on ckpt_cond. */
     os_thread *ckpt_thread;
