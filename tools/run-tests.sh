@@ -10,7 +10,7 @@
 set -u
 BUILD=${BUILD:-build}
 PYTHON=${PYTHON:-python3}
-SUITES=${SUITES:-"unit unit-asan exports abi conformance trace"}
+SUITES=${SUITES:-"unit unit-asan fuzz exports abi conformance trace"}
 LOGS=$BUILD/test-logs
 mkdir -p "$LOGS"
 export BUILD
@@ -96,6 +96,7 @@ for s in $SUITES; do
     case $s in
     unit) run_suite unit "$BUILD/native/unit-tests" ;;
     unit-asan) run_suite unit-asan "$BUILD/native-asan/unit-tests" ;;
+    fuzz) run_suite fuzz sh tools/fuzz-run.sh ;;
     exports)
         run_suite exports-x86_64 "$PYTHON" tools/exportcheck.py --arch x86_64 \
             --lib "$BUILD/x86_64/esent.dll" --objdump x86_64-w64-mingw32-objdump \

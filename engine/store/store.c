@@ -652,6 +652,11 @@ uint64_t store_txn_snapshot(const store_txn *t)
     return t->snapshot;
 }
 
+store *store_txn_store(const store_txn *t)
+{
+    return t->s;
+}
+
 uint64_t store_version_bytes(store *s)
 {
     uint64_t n;
