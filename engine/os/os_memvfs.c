@@ -23,7 +23,14 @@
  * A write or truncate changes cur at once and appends to the log.  A sync
  * replays the log onto dur (cost: the unsynced bytes, not the file size)
  * and empties it.  Creating, removing and renaming files and making
- * directories are durable at once: they change no content.  Opening with
+ * directories are durable at once: they change no content.  sync_dir
+ * (os_path_sync_dir) is therefore only counted (os_memvfs_dir_syncs).
+ * FIXME: model names that are not durable until their folder is synced.
+ *
+ * Locks.  A handle opened with OS_OPEN_LOCK holds its node shared
+ * (read-only) or exclusively until closed, as flock does per open file
+ * description: a conflicting OS_OPEN_LOCK open is OS_EACCES, checked
+ * before OS_OPEN_TRUNCATE truncates.  Plain opens ignore locks.  Opening with
  * OS_OPEN_TRUNCATE is an ordinary unsynced truncate to 0 (as O_TRUNC is).
  *
  * Power loss.  For every named file, a generator seeded by the seed and
@@ -97,6 +104,8 @@ struct mem_node {
     unsigned refs;              /* the path's (if named) + open handles */
     struct mem_buf cur, dur;
     struct mem_op *log_head, **log_tail;
+    unsigned lock_shared;       /* OS_OPEN_LOCK handles: read-only ones */
+    int lock_excl;              /* a writable one holds it */
 };
 
 struct mem_dir {
@@ -111,6 +120,7 @@ struct mem_handle {
     struct mem_handle *prev, *next;  /* in memvfs.handles */
     uint64_t epoch;                  /* memvfs.epoch when opened */
     int readonly;
+    int lock;                        /* 0, or 1 shared / 2 exclusive (OS_OPEN_LOCK) */
 };
 
 struct memvfs {
@@ -121,6 +131,7 @@ struct memvfs {
     struct mem_handle *handles;
     uint64_t epoch;             /* bumped by power loss: older handles are stale */
     uint64_t writes, syncs;     /* successful calls since creation */
+    uint64_t dir_syncs;         /* sync_dir calls */
     uint64_t crash_left;        /* I/Os until the crash point; 0: none */
     uint64_t fail_left;         /* writes until the failing one; 0: none */
     int fail_err;
@@ -413,6 +424,9 @@ static int open_node(struct memvfs *vfs, const char *path, unsigned flags, struc
         vfs->files = node;
     } else if (excl) {
         return OS_EEXIST;
+    } else if ((flags & OS_OPEN_LOCK) &&
+               (node->lock_excl || (!(flags & OS_OPEN_READONLY) && node->lock_shared))) {
+        return OS_EACCES; /* held by another handle: nothing truncated */
     } else if (flags & OS_OPEN_TRUNCATE) {
         int err = vfs->crashed ? OS_EIO : node_truncate(node, 0);
         if (err) return err;
@@ -456,6 +470,8 @@ static void handle_free(struct mem_handle *h)
     if (h->prev) h->prev->next = h->next;
     else vfs->handles = h->next;
     if (h->next) h->next->prev = h->prev;
+    if (h->lock == 2) h->node->lock_excl = 0;
+    else if (h->lock == 1) h->node->lock_shared--;
     node_release(h->node);
     free(h);
 }
@@ -566,6 +582,11 @@ static int mem_open(os_vfs *base, const char *path, unsigned flags, os_file **ou
         h->node = node;
         h->epoch = vfs->epoch;
         h->readonly = (flags & OS_OPEN_READONLY) != 0;
+        if (flags & OS_OPEN_LOCK) {
+            h->lock = h->readonly ? 1 : 2;
+            if (h->readonly) node->lock_shared++;
+            else node->lock_excl = 1;
+        }
         h->next = vfs->handles;
         if (vfs->handles) vfs->handles->prev = h;
         vfs->handles = h;
@@ -659,6 +680,20 @@ static int mem_mkdir(os_vfs *base, const char *path)
     return err;
 }
 
+/* Names are durable at once here (see the top comment); the calls are
+ * counted so tests can check that the engine makes them. */
+static int mem_sync_dir(os_vfs *base, const char *path)
+{
+    struct memvfs *vfs = vfs_of(base);
+    int err = OS_OK;
+
+    os_mutex_lock(vfs->lock);
+    if (vfs->crashed) err = OS_EIO;
+    else vfs->dir_syncs++;
+    os_mutex_unlock(vfs->lock);
+    return err;
+}
+
 /* ---- the public interface -------------------------------------------- */
 
 os_vfs *os_memvfs_create(void)
@@ -676,6 +711,7 @@ os_vfs *os_memvfs_create(void)
     vfs->base.rename = mem_rename;
     vfs->base.exists = mem_exists;
     vfs->base.mkdir = mem_mkdir;
+    vfs->base.sync_dir = mem_sync_dir;
     return &vfs->base;
 }
 
@@ -694,6 +730,17 @@ void os_memvfs_destroy(os_vfs *base)
     }
     os_mutex_destroy(vfs->lock);
     free(vfs);
+}
+
+uint64_t os_memvfs_dir_syncs(os_vfs *base)
+{
+    struct memvfs *vfs = vfs_of(base);
+    uint64_t n;
+
+    os_mutex_lock(vfs->lock);
+    n = vfs->dir_syncs;
+    os_mutex_unlock(vfs->lock);
+    return n;
 }
 
 uint64_t os_memvfs_writes(os_vfs *base)
@@ -753,9 +800,16 @@ void os_memvfs_power_loss(os_vfs *base, uint64_t seed)
 {
     struct memvfs *vfs = vfs_of(base);
     struct mem_node *node;
+    struct mem_handle *h;
 
     os_mutex_lock(vfs->lock);
     for (node = vfs->files; node; node = node->next) node_power_loss(node, seed);
+    /* The dead process's locks go with it. */
+    for (h = vfs->handles; h; h = h->next) {
+        if (h->lock == 2) h->node->lock_excl = 0;
+        else if (h->lock == 1) h->node->lock_shared--;
+        h->lock = 0;
+    }
     vfs->epoch++;
     vfs->crash_left = 0;
     vfs->fail_left = 0;
