@@ -197,9 +197,10 @@ $(BF)/obj/%.o: %.c $(HEADERS) tests/fuzz/dbfile_check.h $(GEN)/.stamp
 $(FUZZ_BIN): $(FUZZ_OBJS) tests/fuzz/fuzz_dbfile.c
 	$(FUZZ_CC) $(CFLAGS_COMMON) -Itests/fuzz -O1 $(FUZZ_SAN) -fsanitize=fuzzer -o $@ \
 	    tests/fuzz/fuzz_dbfile.c $(FUZZ_OBJS) -pthread
-$(BF)/fuzz_seed: tests/fuzz/fuzz_seed.c $(BN)/libesent-core.a
+$(BF)/fuzz_seed: tests/fuzz/fuzz_seed.c tests/fuzz/dbfile_check.c tests/fuzz/dbfile_check.h $(BN)/libesent-core.a
 	@mkdir -p $(BF)
-	$(CC) $(CFLAGS_COMMON) -o $@ tests/fuzz/fuzz_seed.c $(BN)/libesent-core.a -pthread
+	$(CC) $(CFLAGS_COMMON) -Itests/fuzz -o $@ tests/fuzz/fuzz_seed.c tests/fuzz/dbfile_check.c \
+	    $(BN)/libesent-core.a -pthread
 $(BF)/seeds/.stamp: $(BF)/fuzz_seed
 	rm -rf $(BF)/seeds $(BF)/seed-scratch && mkdir -p $(BF)/seeds $(BF)/seed-scratch
 	$(BF)/fuzz_seed $(BF)/seed-scratch $(BF)/seeds

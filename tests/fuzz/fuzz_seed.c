@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dbfile_check.h"
 #include "esent.h"
 
 #define CALL(x) \
@@ -122,18 +123,28 @@ static void make_db(const char *dir, const char *path, int nrows, int lv_every)
     CALL(JetTerm(inst));
 }
 
+/* Copies the database to the corpus with the mode byte, after checking
+ * that the fuzz target's reader reads all of it cleanly (so the target
+ * really reaches every reader from the seeds). */
 static void write_seed(const char *db, const char *out, uint8_t mode)
 {
+    static uint8_t buf[1 << 22];
     FILE *in = fopen(db, "rb"), *o;
-    char buf[65536];
     size_t n;
+    int err;
+
     if (!in || !(o = fopen(out, "wb"))) {
         fprintf(stderr, "fuzz_seed: cannot copy %s to %s\n", db, out);
         exit(1);
     }
-    while ((n = fread(buf, 1, sizeof(buf), in)) > 0) fwrite(buf, 1, n, o);
-    fputc(mode, o);
+    n = fread(buf, 1, sizeof(buf), in);
     fclose(in);
+    if ((err = dbfile_check(buf, n, mode ? DBFILE_RESEAL : DBFILE_RAW)) != 0) {
+        fprintf(stderr, "fuzz_seed: %s does not read cleanly (%d)\n", db, err);
+        exit(1);
+    }
+    fwrite(buf, 1, n, o);
+    fputc(mode, o);
     if (fclose(o) != 0) exit(1);
 }
 
