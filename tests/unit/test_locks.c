@@ -1,8 +1,8 @@
 /*
  * test_locks.c - files held against other openers (OS_OPEN_LOCK) and
  * directory syncs: the OS rules on the POSIX and in-memory VFSes (the
- * POSIX one also from a child process), then what the store makes of
- * them: a database file or a log folder in use by another store is
+ * POSIX one also from a child process), the memvfs model of names that
+ * need their folder synced, then what the store makes of them: a database file or a log folder in use by another store is
  * JET_errFileAccessDenied, and the folders of new log generations, edb.chk
  * and new database files are synced.
  */
@@ -101,6 +101,73 @@ START_TEST(memvfs_locks)
 }
 END_TEST
 
+static void put_file(os_vfs *vfs, const char *path, const char *text)
+{
+    os_file *f;
+    ck_assert_int_eq(os_file_open(vfs, path, OS_OPEN_CREATE | OS_OPEN_TRUNCATE, &f), OS_OK);
+    ck_assert_int_eq(os_file_write(f, 0, text, strlen(text)), OS_OK);
+    ck_assert_int_eq(os_file_sync(f), OS_OK);
+    os_file_close(f);
+}
+
+static int has_text(os_vfs *vfs, const char *path, const char *text)
+{
+    char buf[64] = "";
+    uint64_t size;
+    os_file *f;
+    int same;
+    if (os_file_open(vfs, path, OS_OPEN_READONLY, &f) != OS_OK) return 0;
+    same = os_file_size(f, &size) == OS_OK && size == strlen(text) && size < sizeof(buf) &&
+           os_file_read(f, 0, buf, (size_t)size) == OS_OK && !memcmp(buf, text, (size_t)size);
+    os_file_close(f);
+    return same;
+}
+
+/* The memvfs model of names that need their folder synced. */
+START_TEST(memvfs_names_need_sync)
+{
+    os_vfs *vfs = os_memvfs_create();
+    os_file *held;
+
+    put_file(vfs, "d/old", "old");
+    put_file(vfs, "d/replaced", "first");
+    os_memvfs_names_need_sync(vfs); /* what exists now counts as synced */
+    put_file(vfs, "d/new", "new");
+    put_file(vfs, "e/other", "other");
+    ck_assert_int_eq(os_path_rename(vfs, "d/old", "d/moved"), OS_OK);
+    put_file(vfs, "d/tmp", "second");
+    ck_assert_int_eq(os_path_rename(vfs, "d/tmp", "d/replaced"), OS_OK);
+    ck_assert(has_text(vfs, "d/replaced", "second"));
+    ck_assert_int_eq(os_file_open(vfs, "d/new", 0, &held), OS_OK);
+    os_memvfs_power_loss(vfs, 0);
+    /* Nothing was synced: the old names, with their synced content. */
+    ck_assert(has_text(vfs, "d/old", "old"));
+    ck_assert(has_text(vfs, "d/replaced", "first"));
+    ck_assert_int_eq(os_path_exists(vfs, "d/moved"), 0);
+    ck_assert_int_eq(os_path_exists(vfs, "d/tmp"), 0);
+    ck_assert_int_eq(os_path_exists(vfs, "d/new"), 0);
+    ck_assert_int_eq(os_path_exists(vfs, "e/other"), 0);
+    os_file_close(held);
+
+    /* Syncing d keeps d's changes, not e's. */
+    put_file(vfs, "d/new", "new");
+    put_file(vfs, "e/other", "other");
+    ck_assert_int_eq(os_path_rename(vfs, "d/old", "d/moved"), OS_OK);
+    ck_assert_int_eq(os_path_remove(vfs, "d/replaced"), OS_OK);
+    ck_assert_int_eq(os_path_sync_dir(vfs, "d/anything"), OS_OK);
+    os_memvfs_power_loss(vfs, 0);
+    ck_assert(has_text(vfs, "d/new", "new"));
+    ck_assert(has_text(vfs, "d/moved", "old"));
+    ck_assert_int_eq(os_path_exists(vfs, "d/old"), 0);
+    ck_assert_int_eq(os_path_exists(vfs, "d/replaced"), 0);
+    ck_assert_int_eq(os_path_exists(vfs, "e/other"), 0);
+    /* Twice in a row: the names stay. */
+    os_memvfs_power_loss(vfs, 7);
+    ck_assert(has_text(vfs, "d/new", "new"));
+    os_memvfs_destroy(vfs);
+}
+END_TEST
+
 static void config(struct store_config *c, os_vfs *vfs, const char *dir)
 {
     unit_store_config(c, vfs, 64);
@@ -154,6 +221,7 @@ Suite *locks_suite(void)
     TCase *tc = tcase_create("locks");
     tcase_add_test(tc, posix_locks);
     tcase_add_test(tc, memvfs_locks);
+    tcase_add_test(tc, memvfs_names_need_sync);
     tcase_add_test(tc, store_files_in_use);
     suite_add_tcase(s, tc);
     return s;
