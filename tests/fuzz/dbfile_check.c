@@ -12,9 +12,11 @@
  *   3. bt_verify of every data, long-value and secondary index tree, then
  *      store_db_verify over all of them (free list, page accounting) and
  *      lv_verify of each long-value tree;
+ *   0. the header read without attaching (store_db_probe);
  *   4. a scan of each data tree: rec_validate, every value through
  *      rec_iter, every separated long value read whole, every index key of
- *      the record made (idx_record_keys), and a scan of each index tree.
+ *      the record made (idx_record_keys) and sought in its index tree, and
+ *      a scan of each index tree both ways.
  * Every step runs whatever the one before returned, as far as it can, so
  * one damaged part does not hide bugs in the readers of the others.  The
  * first error is returned.  Loops are bounded, so a cycle in damaged links
@@ -101,6 +103,21 @@ static void verify_tree(struct checker *c, uint32_t root)
     store_read_end(c->s);
 }
 
+static void seek_key(struct checker *c, uint32_t root, const uint8_t *key, uint32_t klen)
+{
+    store_cursor *cur;
+    int err, exact;
+    if ((err = store_cursor_open(c->s, c->db, root, &cur)) < 0) {
+        note(c, err);
+        return;
+    }
+    err = store_cursor_seek(cur, c->txn, key, klen, BT_SEEK_GE, &exact);
+    if (err != JET_errRecordNotFound) note(c, err);
+    err = store_cursor_seek(cur, c->txn, key, klen, BT_SEEK_LT, &exact);
+    if (err != JET_errRecordNotFound) note(c, err);
+    store_cursor_close(cur);
+}
+
 /* Every value of one record, its long values and its index keys. */
 static void read_record(struct checker *c, const struct tbl_schema *sch, const uint8_t *rec,
                         uint32_t len)
@@ -131,8 +148,12 @@ static void read_record(struct checker *c, const struct tbl_schema *sch, const u
     note(c, err);
     for (i = 0; i < sch->nidx; i++) {
         struct idx_keyset ks;
+        uint32_t k;
         memset(&ks, 0, sizeof(ks));
         note(c, idx_record_keys(sch, &sch->idx[i], rec, len, lv_reader, c, &ks));
+        /* Each key sought in its tree: the path down through the branch
+         * pages, which a scan does not take. */
+        for (k = 0; k < ks.n && k < 4; k++) seek_key(c, sch->idx[i].ci.root, ks.keys[k], ks.lens[k]);
         idx_keyset_free(&ks);
     }
 }
@@ -227,6 +248,11 @@ int dbfile_check(const uint8_t *data, size_t size, int mode)
     memset(&c, 0, sizeof(c));
     if (!(vfs = os_memvfs_create())) return JET_errOutOfMemory;
     if ((err = write_file(vfs, data, size, page_size, mode)) < 0) goto out;
+    {
+        /* JetGetDatabaseFileInfo's reader, without attaching. */
+        struct store_db_info info;
+        (void)store_db_probe(vfs, DB_PATH, &info);
+    }
 
     memset(&cfg, 0, sizeof(cfg));
     cfg.vfs = vfs;
