@@ -787,7 +787,9 @@ static int open_file(pager *p, const struct pager_config *cfg)
     uint32_t count;
     int rc;
 
-    if ((rc = os_file_open(p->vfs, p->path, OS_OPEN_LOCK | (p->readonly ? OS_OPEN_READONLY : 0),
+    if ((rc = os_file_open(p->vfs, p->path,
+                           ((cfg->flags & PAGER_NOLOCK) ? 0 : OS_OPEN_LOCK) |
+                               (p->readonly ? OS_OPEN_READONLY : 0),
                            &p->file)))
         return map_os_error(rc);
     if ((rc = os_file_size(p->file, &size))) return map_os_error(rc);

@@ -196,6 +196,12 @@ START_TEST(store_files_in_use)
     ck_assert_int_eq(store_roll_log(a), 0);
     ck_assert_uint_gt(os_memvfs_dir_syncs(vfs), syncs);
 
+    /* Reading the header (JetGetDatabaseFileInfo) is still allowed. */
+    {
+        struct store_db_info info;
+        ck_assert_int_eq(store_db_probe(vfs, "shared.edb", &info), 0);
+        ck_assert_uint_eq(info.page_size, 4096);
+    }
     /* The same log folder. */
     ck_assert_int_eq(store_open(&c1, &b), JET_errFileAccessDenied);
     /* Another folder, the same database. */
