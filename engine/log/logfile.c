@@ -17,7 +17,11 @@
  *      not in the middle of a commit);
  *   2. edb.log (generation G-1, already sealed) is renamed to its archive
  *      name;
- *   3. edbtmp.log is renamed to edb.log.
+ *   3. edbtmp.log is renamed to edb.log, and the folder is synced
+ *      (os_path_sync_dir) so that both new names survive a power loss
+ *      before the generation takes commits.
+ * The current generation is held with OS_OPEN_LOCK while open, which keeps
+ * a second instance or process out of the folder (log_discover).
  * If step 1 finds the disk full, a reserve file (made at open, full size)
  * is renamed to edbtmp.log and only its header is rewritten, which needs
  * no new space.  With no reserve left the roll fails with

@@ -47,9 +47,9 @@
  *      edb.log to its archive name first) and the folder synced before the
  *      generation is opened, so no commit acknowledged from it can sit in
  *      a file whose name a power loss takes back.  A new edb.chk is synced
- *      and then its folder, before the in-place writes it covers could be
- *      forgotten.  A new database file's header is synced and then its
- *      folder before it is attached.  Removing old generations is not
+ *      and then its folder before the checkpoint counts as done (older log
+ *      generations may be released after it).  A new database file's
+ *      header is synced and then its folder before it is attached.  Removing old generations is not
  *      synced: a generation that comes back is below the checkpoint and
  *      recovery ignores it (or circular logging reuses it as a spare).
  *
