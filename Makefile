@@ -8,6 +8,7 @@
 #   make check      every test: unit (native, plain and ASan/UBSan; the
 #                   multi-threaded suites under TSan), export
 #                   tables, ABI against mingw's esent.h, conformance under Wine
+#                   and FUZZ_TIME (60) seconds of the database-file fuzzer
 #   make demo       a Windows program built against mingw's esent.h and
 #                   libesent.a, run under Wine with our DLL beside it
 #   make install-wine WINEPREFIX=...   put our DLLs into a Wine prefix
@@ -51,7 +52,7 @@ DLL64 := $(B64)/esent.dll
 DLL32 := $(B32)/esent.dll
 NATIVE_SO := $(BN)/libesent.so
 
-.PHONY: all deps check demo install-wine clean unit unit-asan unit-tsan exports abi conformance
+.PHONY: all deps check demo install-wine clean unit unit-asan unit-tsan exports abi conformance fuzz
 .DEFAULT_GOAL := all
 
 all: deps
@@ -141,19 +142,19 @@ $(NATIVE_SO): $(NATIVE_OBJS) tools/native.map $(GEN)/native-aliases.ld
 # ---- tests -------------------------------------------------------------
 
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -pthread)
-UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
-UNIT_CFLAGS := $(CFLAGS_COMMON) -Itests/unit
+UNIT_SRCS := $(sort $(wildcard tests/unit/*.c)) tests/fuzz/dbfile_check.c
+UNIT_CFLAGS := $(CFLAGS_COMMON) -Itests/unit -Itests/fuzz
 
 # Every "Suite *name_suite(void)" defined in tests/unit/ is run.
 $(GEN)/unit-suites.h: $(UNIT_SRCS)
 	@mkdir -p $(GEN)
 	sed -n 's/^Suite \*\([a-z0-9_]*\)_suite(void).*/SUITE(\1)/p' $(UNIT_SRCS) > $@.tmp && mv $@.tmp $@
 
-$(BN)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h $(GEN)/unit-suites.h $(BN)/libesent-core.a
+$(BN)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h tests/fuzz/dbfile_check.h $(GEN)/unit-suites.h $(BN)/libesent-core.a
 	$(CC) $(UNIT_CFLAGS) -o $@ $(UNIT_SRCS) $(BN)/libesent-core.a $(CHECK_LIBS) -pthread
-$(BA)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h $(GEN)/unit-suites.h $(BA)/libesent-core.a
+$(BA)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h tests/fuzz/dbfile_check.h $(GEN)/unit-suites.h $(BA)/libesent-core.a
 	$(CC) $(UNIT_CFLAGS) $(ASAN_FLAGS) -O1 -o $@ $(UNIT_SRCS) $(BA)/libesent-core.a $(CHECK_LIBS) -pthread
-$(BT)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h $(GEN)/unit-suites.h $(BT)/libesent-core.a
+$(BT)/unit-tests: $(UNIT_SRCS) tests/unit/unit.h tests/fuzz/dbfile_check.h $(GEN)/unit-suites.h $(BT)/libesent-core.a
 	$(CC) $(UNIT_CFLAGS) $(TSAN_FLAGS) -O1 -o $@ $(UNIT_SRCS) $(BT)/libesent-core.a $(CHECK_LIBS) -pthread
 
 # Conformance tests: one Windows program per architecture holding every
@@ -173,7 +174,7 @@ $(B32)/conformance.exe: $(CONF_SRCS) $(CONF_HDRS) $(GEN)/conformance-list.h $(GE
 
 check: deps
 	@$(MAKE) --no-print-directory build-all $(BN)/unit-tests $(BA)/unit-tests $(BT)/unit-tests \
-	    $(B64)/conformance.exe $(B32)/conformance.exe
+	    $(B64)/conformance.exe $(B32)/conformance.exe $(FUZZ_BIN) $(BF)/seeds/.stamp
 	@sh tools/run-tests.sh
 
 # Single suites, for working on one layer.
@@ -190,6 +191,37 @@ abi: deps
 conformance: deps
 	@$(MAKE) --no-print-directory $(B64)/conformance.exe $(B32)/conformance.exe && \
 	    SUITES=conformance sh tools/run-tests.sh
+
+# Coverage-guided fuzzing of the database file reader (tests/fuzz/): the
+# engine built by clang with libFuzzer's coverage hooks and ASan/UBSan, a
+# seed corpus made through the Jet API, FUZZ_TIME seconds of fuzzing.
+# Inputs that crash land in $(BF)/artifacts/; the corpus grows in
+# $(BF)/corpus between runs.
+FUZZ_CC ?= clang
+FUZZ_TIME ?= 60
+BF := $(BUILD)/fuzz
+FUZZ_BIN := $(BF)/fuzz_dbfile
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_OBJS := $(patsubst %.c,$(BF)/obj/%.o,$(NATIVE_SRCS) $(GEN_SRCS) tests/fuzz/dbfile_check.c)
+export FUZZ_TIME
+
+$(BF)/obj/%.o: %.c $(HEADERS) tests/fuzz/dbfile_check.h $(GEN)/.stamp
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CFLAGS_COMMON) -Itests/fuzz -O1 $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+$(FUZZ_BIN): $(FUZZ_OBJS) tests/fuzz/fuzz_dbfile.c
+	$(FUZZ_CC) $(CFLAGS_COMMON) -Itests/fuzz -O1 $(FUZZ_SAN) -fsanitize=fuzzer -o $@ \
+	    tests/fuzz/fuzz_dbfile.c $(FUZZ_OBJS) -pthread
+$(BF)/fuzz_seed: tests/fuzz/fuzz_seed.c tests/fuzz/dbfile_check.c tests/fuzz/dbfile_check.h $(BN)/libesent-core.a
+	@mkdir -p $(BF)
+	$(CC) $(CFLAGS_COMMON) -Itests/fuzz -o $@ tests/fuzz/fuzz_seed.c tests/fuzz/dbfile_check.c \
+	    $(BN)/libesent-core.a -pthread
+$(BF)/seeds/.stamp: $(BF)/fuzz_seed
+	rm -rf $(BF)/seeds $(BF)/seed-scratch && mkdir -p $(BF)/seeds $(BF)/seed-scratch
+	$(BF)/fuzz_seed $(BF)/seed-scratch $(BF)/seeds
+	@touch $@
+
+fuzz: deps
+	@$(MAKE) --no-print-directory $(FUZZ_BIN) $(BF)/seeds/.stamp && SUITES=fuzz sh tools/run-tests.sh
 
 # ---- the demo ------------------------------------------------------------
 

@@ -13,7 +13,7 @@
 # missing.
 set -u
 
-PKGS="make gcc python3 pkg-config check mingw-w64 binutils-mingw-w64 wine wine64 \
+PKGS="make gcc python3 pkg-config check mingw-w64 binutils-mingw-w64 wine wine64 clang libclang-rt-14-dev \
 autoconf automake libsqlite3-dev liblmdb-dev libdb-dev"
 
 missing=""

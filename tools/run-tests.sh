@@ -10,7 +10,7 @@
 set -u
 BUILD=${BUILD:-build}
 PYTHON=${PYTHON:-python3}
-SUITES=${SUITES:-"unit unit-asan unit-tsan exports abi conformance trace"}
+SUITES=${SUITES:-"unit unit-asan unit-tsan fuzz exports abi conformance trace"}
 LOGS=$BUILD/test-logs
 mkdir -p "$LOGS"
 export BUILD
@@ -110,6 +110,7 @@ for s in $SUITES; do
             record unit-tsan "$LOGS/unit-tsan.log"
         fi
         ;;
+    fuzz) run_suite fuzz sh tools/fuzz-run.sh ;;
     exports)
         run_suite exports-x86_64 "$PYTHON" tools/exportcheck.py --arch x86_64 \
             --lib "$BUILD/x86_64/esent.dll" --objdump x86_64-w64-mingw32-objdump \

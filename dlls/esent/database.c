@@ -54,6 +54,71 @@ static struct jet_database *find_attached(struct jet_instance *inst, const char 
     return NULL;
 }
 
+/* The databases every instance of the process has attached (full paths),
+ * under a lock of their own taken innermost: a file the store finds locked
+ * (JET_errFileAccessDenied) is JET_errDatabaseSharingViolation when
+ * another instance of this process holds it, as in ESE, whose database
+ * table is process-wide. */
+static os_mutex *process_dbs_lock;
+static struct process_db {
+    struct process_db *next;
+    const struct jet_instance *inst;
+    char path[];
+} *process_dbs;
+
+static void process_db_add(const struct jet_instance *inst, const char *path)
+{
+    size_t n = strlen(path) + 1;
+    struct process_db *d = malloc(sizeof(*d) + n);
+    os_mutex *m = os_mutex_lazy(&process_dbs_lock);
+    if (!d || !m) {
+        free(d); /* only the error code of a later conflict is at stake */
+        return;
+    }
+    d->inst = inst;
+    memcpy(d->path, path, n);
+    os_mutex_lock(m);
+    d->next = process_dbs;
+    process_dbs = d;
+    os_mutex_unlock(m);
+}
+
+/* Forgets inst's entry for path, or all of inst's entries (path NULL). */
+static void process_db_remove(const struct jet_instance *inst, const char *path)
+{
+    os_mutex *m = os_mutex_lazy(&process_dbs_lock);
+    struct process_db **pp;
+    if (!m) return;
+    os_mutex_lock(m);
+    for (pp = &process_dbs; *pp;) {
+        struct process_db *d = *pp;
+        if (d->inst == inst && (!path || !strcmp(d->path, path))) {
+            *pp = d->next;
+            free(d);
+        } else {
+            pp = &d->next;
+        }
+    }
+    os_mutex_unlock(m);
+}
+
+static int process_db_other(const struct jet_instance *inst, const char *path)
+{
+    os_mutex *m = os_mutex_lazy(&process_dbs_lock);
+    struct process_db *d;
+    int found = 0;
+    if (!m) return 0;
+    os_mutex_lock(m);
+    for (d = process_dbs; d && !found; d = d->next) found = d->inst != inst && !strcmp(d->path, path);
+    os_mutex_unlock(m);
+    return found;
+}
+
+void database_instance_closed(const struct jet_instance *inst)
+{
+    process_db_remove(inst, NULL);
+}
+
 static int attached_count(struct jet_instance *inst)
 {
     int i, n = 0;
@@ -78,9 +143,12 @@ static JET_ERR attach(struct jet_instance *inst, char *path, unsigned flags, str
         return JET_errTooManyAttachedDatabases;
     }
     if ((err = store_db_attach(inst->st, path, flags, &sdb)) < 0) {
+        if (err == JET_errDatabaseInUse || (err == JET_errFileAccessDenied && process_db_other(inst, path)))
+            err = JET_errDatabaseSharingViolation;
         free(path);
-        return err == JET_errDatabaseInUse ? JET_errDatabaseSharingViolation : err;
+        return err;
     }
+    process_db_add(inst, path);
     /* The store chose the slot; the Jet entry uses the same one. */
     slot = store_db_slot(sdb);
     memset(&inst->dbs[slot], 0, sizeof(inst->dbs[slot]));
@@ -355,6 +423,7 @@ static JET_ERR detach_one(struct jet_instance *inst, struct jet_database *db)
     JET_ERR err;
     if (db->opens) return JET_errDatabaseInUse;
     err = store_db_detach(inst->st, db->sdb);
+    process_db_remove(inst, db->path);
     table_shared_release_db(inst, (int)(db - inst->dbs));
     free(db->path);
     memset(db, 0, sizeof(*db));

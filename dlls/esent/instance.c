@@ -299,6 +299,65 @@ static char *param_path(struct jet_instance *inst, unsigned long id, JET_ERR *er
     return str_w_to_utf8(params_str(inst->params, id), err);
 }
 
+static int recovery_on(struct jet_instance *inst)
+{
+    const wchar16 *r = params_str(inst->params, JET_paramRecovery);
+    return !(r && (r[0] == 'o' || r[0] == 'O') && (r[1] == 'f' || r[1] == 'F'));
+}
+
+/* Whether two folder paths name the same folder: compared in full, without
+ * trailing separators, ignoring ASCII case as Windows file names do. */
+static int same_folder(const char *a, const char *b)
+{
+    char *fa = os_path_full(*a ? a : "."), *fb = os_path_full(*b ? b : ".");
+    size_t la, lb, i;
+    int same = 0;
+
+    if (fa && fb) {
+        for (la = strlen(fa); la > 1 && (fa[la - 1] == '/' || fa[la - 1] == '\\'); la--)
+            ;
+        for (lb = strlen(fb); lb > 1 && (fb[lb - 1] == '/' || fb[lb - 1] == '\\'); lb--)
+            ;
+        same = la == lb;
+        for (i = 0; same && i < la; i++) {
+            char x = fa[i], y = fb[i];
+            if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+            if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
+            if (x == '\\') x = '/';
+            if (y == '\\') y = '/';
+            same = x == y;
+        }
+    }
+    free(fa);
+    free(fb);
+    return same;
+}
+
+/* ESE's rule for instances of one process that both log: they may not
+ * share the system path (edb.chk) or the log folder.  Global lock held.
+ * (Across processes the files' locks keep them apart: engine/log.) */
+static JET_ERR paths_in_use(struct jet_instance *inst, const char *sys_dir, const char *log_dir)
+{
+    JET_ERR err = 0;
+    unsigned i;
+
+    if (!recovery_on(inst)) return 0;
+    for (i = 0; i < ninstances && !err; i++) {
+        struct jet_instance *o = instances[i];
+        char *osys, *olog;
+        JET_ERR e1 = 0, e2 = 0;
+        if (o == inst || !o->initialized || !recovery_on(o)) continue;
+        osys = param_path(o, JET_paramSystemPath, &e1);
+        olog = param_path(o, JET_paramLogFilePath, &e2);
+        if (e1 || e2) err = JET_errOutOfMemory;
+        else if (same_folder(osys, sys_dir)) err = JET_errSystemPathInUse;
+        else if (same_folder(olog, log_dir)) err = JET_errLogFilePathInUse;
+        free(osys);
+        free(olog);
+    }
+    return err;
+}
+
 /* Opens the engine with the instance's parameters; global lock held. */
 static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
 {
@@ -315,6 +374,7 @@ static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
         err = JET_errOutOfMemory;
         goto out;
     }
+    if ((err = paths_in_use(inst, sys_dir, log_dir)) < 0) goto out;
     cfg.vfs = os_vfs_default();
     cfg.log_dir = log_dir;
     cfg.system_dir = sys_dir;
@@ -447,6 +507,7 @@ static JET_ERR term(JET_INSTANCE instance, JET_GRBIT grbit)
         }
         inst->nsessions = 0;
         temp_database_drop(inst);
+        database_instance_closed(inst);
         /* The store detaches the databases as it closes. */
         for (i = 0; i < STORE_MAX_DBS; i++) {
             table_shared_release_db(inst, i);

@@ -140,6 +140,8 @@ void transaction_session_closed(struct jet_session *s);
 /* Closes the databases a session left open (JetEndSession, JetTerm);
  * instance lock held. */
 void database_session_closed(struct jet_session *s);
+/* Forgets the instance's databases in the process-wide list (JetTerm). */
+void database_instance_closed(const struct jet_instance *inst);
 
 /* JET_paramErrorToString: "JET_errName,description" for code into buf
  * (cb bytes); JET_errBufferTooSmall if it does not fit (errstring.c). */

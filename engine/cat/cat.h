@@ -6,11 +6,11 @@
  * "Catalog"; cat_int.h repeats the keys.
  *
  * Reads see the transaction's own changes: every lookup goes through
- * store_txn_get (the write set first, then the committed tree).  Lists are
- * built from point lookups too (the write set has no range scan): columns
- * by id up to the last id handed out in each class, indexes by slot, tables
- * by object id.  Their cost is proportional to the ids ever handed out,
- * which is small for real schemas.
+ * store_txn_get (the write set first, then the committed tree).  Column
+ * and index lists are built from point lookups: columns by id up to the
+ * last id handed out in each class, indexes by slot (both bounded by
+ * 16-bit counters).  The table list is a store cursor scan of the table
+ * records, so a large or damaged object id counter costs nothing.
  *
  * Atomicity: a function that fails leaves the transaction as it found it.
  * Checks come first and write nothing; a failure while writing (out of

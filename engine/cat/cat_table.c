@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cat_int.h"
+#include "page.h"
 
 #define CREATE_FLAGS \
     (JET_bitTableCreateFixedDDL | JET_bitTableCreateTemplateTable | \
@@ -259,32 +260,37 @@ int cat_tables_list(store_txn *t, store_db *db, struct cat_table **out, uint32_t
 {
     struct cat_table tb, *v = NULL;
     struct cat_key k;
-    uint32_t last, objid, cnt = 0, cap = 0;
+    store_cursor *cur;
+    const uint8_t *key, *val;
+    uint32_t klen, vlen, cnt = 0, cap = 0;
     int err;
 
     *out = NULL;
     *n = 0;
-    /* The counter is committed by cat_objid_alloc's own transactions, so
-     * it is read in its latest state: t's own tables may be newer than t's
-     * snapshot. */
-    catk_counter(&k);
-    {
-        uint8_t b[4];
-        uint32_t len;
-        err = store_txn_get_latest(t, db, store_db_catalog(db), k.b, k.len, b, sizeof(b), &len);
-        if (err == JET_errRecordNotFound) return 0;
-        if (err < 0) return err;
-        if (len != 4) return JET_errDatabaseCorrupted;
-        last = cat_get_u32(b);
-    }
-    for (objid = CAT_OBJID_FIRST; objid <= last && err >= 0; objid++) {
-        err = cat_read_table(t, db, objid, &tb);
-        if (err == JET_errRecordNotFound) {
-            err = 0;
-            continue;
+    /* A scan of the table records (key 11 be32 objid) as t sees them,
+     * rather than a lookup of every id up to the counter: the counter may
+     * be large (ids are never reused), or damaged (up to 2^32 lookups). */
+    catk_table(&k, CAT_OBJID_FIRST);
+    if ((err = store_cursor_open(store_txn_store(t), db, store_db_catalog(db), &cur)) < 0) return err;
+    for (err = store_cursor_seek(cur, t, k.b, k.len, BT_SEEK_GE, NULL); err >= 0;
+         err = store_cursor_next(cur, t)) {
+        uint8_t buf[CAT_VAL_MAX];
+        if ((err = store_cursor_get(cur, &key, &klen, &val, &vlen)) < 0) break;
+        if (klen < 1 || key[0] != CATK_TABLE) break;
+        if (klen != k.len || vlen > CAT_VAL_MAX) {
+            err = JET_errDatabaseCorrupted;
+            break;
         }
-        if (err >= 0) err = push_table(&v, &cnt, &cap, &tb);
+        memcpy(buf, val, vlen);
+        if ((err = catr_table_decode(buf, vlen, &tb)) < 0) break;
+        if (tb.objid != get_be32(key + 1)) {
+            err = JET_errDatabaseCorrupted;
+            break;
+        }
+        if ((err = push_table(&v, &cnt, &cap, &tb)) < 0) break;
     }
+    store_cursor_close(cur);
+    if (err == JET_errRecordNotFound || err == JET_errNoCurrentRecord) err = 0;
     if (err < 0) {
         free(v);
         return err;

@@ -106,7 +106,7 @@ int log_checkpoint_write(wal *l, const void *data, uint32_t len)
     uint8_t *buf;
     os_file *f = NULL;
     uint64_t seq;
-    int newest, r;
+    int newest, r, created = 0;
 
     if (!l || len > LOG_CHK_MAX_BLOB || (len && !data)) return JET_errInvalidParameter;
     if (!(buf = calloc(2, LOG_CHK_SLOT_SIZE))) return JET_errOutOfMemory;
@@ -115,7 +115,10 @@ int log_checkpoint_write(wal *l, const void *data, uint32_t len)
         /* Continue the sequence of whatever file is there (any result but
          * an I/O error leaves a sequence to start from). */
         r = slots_read(l, buf, slots, &newest);
-        if (r == JET_errCheckpointFileNotFound) r = 0;
+        if (r == JET_errCheckpointFileNotFound) {
+            created = 1;
+            r = 0;
+        }
         if (r) goto done;
         l->chk_seq_known = 1;
         memset(buf, 0, 2 * LOG_CHK_SLOT_SIZE);
@@ -132,6 +135,8 @@ int log_checkpoint_write(wal *l, const void *data, uint32_t len)
     if (!r) r = os_file_write(f, (seq & 1) * LOG_CHK_SLOT_SIZE, buf, LOG_CHK_SLOT_SIZE);
     if (!r) r = os_file_sync(f);
     os_file_close(f);
+    /* A new edb.chk: its name must survive a power loss too. */
+    if (!r && created) r = os_path_sync_dir(l->vfs, l->path_chk);
     if (r) {
         ERR("cannot write %s (%d)\n", dbgstr_a(l->path_chk), r);
         r = r == OS_ENOSPC ? JET_errDiskFull : log_os_err(r);

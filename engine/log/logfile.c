@@ -17,7 +17,11 @@
  *      not in the middle of a commit);
  *   2. edb.log (generation G-1, already sealed) is renamed to its archive
  *      name;
- *   3. edbtmp.log is renamed to edb.log.
+ *   3. edbtmp.log is renamed to edb.log, and the folder is synced
+ *      (os_path_sync_dir) so that both new names survive a power loss
+ *      before the generation takes commits.
+ * The current generation is held with OS_OPEN_LOCK while open, which keeps
+ * a second instance or process out of the folder (log_discover).
  * If step 1 finds the disk full, a reserve file (made at open, full size)
  * is renamed to edbtmp.log and only its header is rewritten, which needs
  * no new space.  With no reserve left the roll fails with
@@ -347,7 +351,10 @@ int log_install_generation(wal *l, uint32_t gen, os_file **out)
     }
     free(archive);
     if (!r) r = log_os_err(os_path_rename(l->vfs, l->path_tmp, l->path_cur));
-    if (!r) r = log_os_err(os_file_open(l->vfs, l->path_cur, 0, out));
+    /* The new names (edb.log, the archive) must survive a power loss
+     * before any commit is acknowledged from this generation. */
+    if (!r) r = log_os_err(os_path_sync_dir(l->vfs, l->path_cur));
+    if (!r) r = log_os_err(os_file_open(l->vfs, l->path_cur, OS_OPEN_LOCK, out));
     if (!r) TRACE("generation %u started\n", gen);
     return r;
 }
@@ -462,6 +469,7 @@ static int recover_tmp(wal *l, char *name, int *have_cur)
     }
     WARN("finishing the start of generation %u\n", h.gen);
     r = log_os_err(os_path_rename(l->vfs, l->path_tmp, l->path_cur));
+    if (!r) r = log_os_err(os_path_sync_dir(l->vfs, l->path_cur));
     if (!r) *have_cur = 1;
     return r;
 }
@@ -477,9 +485,15 @@ int log_discover(wal *l, int *fresh)
     if (!name) return JET_errOutOfMemory;
     have_cur = os_path_exists(l->vfs, l->path_cur) == 1;
     r = 0;
-    if (os_path_exists(l->vfs, l->path_tmp) == 1) {
+    /* The current generation is held locked (OS_OPEN_LOCK) while the log
+     * is open, so another instance or process using this folder gets
+     * JET_errFileAccessDenied here, before it touches edbtmp.log. */
+    if (have_cur) r = log_os_err(os_file_open(l->vfs, l->path_cur, OS_OPEN_LOCK, &l->file));
+    if (!r && os_path_exists(l->vfs, l->path_tmp) == 1) {
         if (have_cur) r = log_os_err(os_path_remove(l->vfs, l->path_tmp));
         else r = recover_tmp(l, name, &have_cur);
+        if (!r && have_cur && !l->file)
+            r = log_os_err(os_file_open(l->vfs, l->path_cur, OS_OPEN_LOCK, &l->file));
     }
     if (r) goto done;
     if (!have_cur) {
@@ -493,8 +507,7 @@ int log_discover(wal *l, int *fresh)
         goto done;
     }
 
-    r = log_os_err(os_file_open(l->vfs, l->path_cur, 0, &l->file));
-    if (!r) r = header_read(l->file, &h);
+    r = header_read(l->file, &h);
     if (r) {
         ERR("%s: bad header (%d)\n", dbgstr_a(l->path_cur), r);
         goto done;

@@ -59,7 +59,15 @@ enum {
     OS_OPEN_READONLY = 0x1,  /* open for reading only */
     OS_OPEN_CREATE = 0x2,    /* create if missing */
     OS_OPEN_EXCL = 0x4,      /* with CREATE: fail with OS_EEXIST if present */
-    OS_OPEN_TRUNCATE = 0x8   /* truncate to zero length when opened */
+    OS_OPEN_TRUNCATE = 0x8,  /* truncate to zero length when opened */
+    /* Holds the file against other openers, in this process or another,
+     * until the handle is closed: a writable open takes it exclusively, a
+     * READONLY one shared.  A conflicting OS_OPEN_LOCK open fails with
+     * OS_EACCES (and does not truncate).  Win32: share modes (read sharing
+     * only), so there it also keeps out plain writers; POSIX: flock(), an
+     * advisory lock per open file description, so two handles of one
+     * process conflict too; memvfs: modelled the same way. */
+    OS_OPEN_LOCK = 0x10
 };
 
 struct os_file_methods {
@@ -83,6 +91,7 @@ struct os_vfs {
     int (*rename)(os_vfs *vfs, const char *from, const char *to); /* replaces "to" */
     int (*exists)(os_vfs *vfs, const char *path);                 /* 1 or 0 */
     int (*mkdir)(os_vfs *vfs, const char *path);                  /* OS_EEXIST if there */
+    int (*sync_dir)(os_vfs *vfs, const char *path);               /* NULL: nothing to do */
 };
 
 /* The absolute form of path (relative to the current directory), in a
@@ -108,6 +117,13 @@ int os_path_remove(os_vfs *vfs, const char *path) OS_MUST_CHECK;
 int os_path_rename(os_vfs *vfs, const char *from, const char *to) OS_MUST_CHECK;
 int os_path_exists(os_vfs *vfs, const char *path);
 int os_path_mkdir(os_vfs *vfs, const char *path) OS_MUST_CHECK;
+/* Makes the directory entries of the folder holding path durable: the
+ * files created in it, renamed into or out of it and removed from it
+ * before the call survive a power loss (POSIX: fsync of the directory;
+ * Win32: nothing, NTFS journals its metadata).  Creating or renaming a file
+ * is not durable without it: the engine calls it after making a file whose
+ * name recovery depends on (log generations, edb.chk, a new database). */
+int os_path_sync_dir(os_vfs *vfs, const char *path) OS_MUST_CHECK;
 
 /* ---- threads and locks ---------------------------------------------- */
 

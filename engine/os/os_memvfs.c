@@ -23,7 +23,24 @@
  * A write or truncate changes cur at once and appends to the log.  A sync
  * replays the log onto dur (cost: the unsynced bytes, not the file size)
  * and empties it.  Creating, removing and renaming files and making
- * directories are durable at once: they change no content.  Opening with
+ * directories are durable at once: they change no content; sync_dir
+ * (os_path_sync_dir) is then only counted (os_memvfs_dir_syncs).
+ *
+ * Names that need a sync (os_memvfs_names_need_sync).  In this mode a
+ * second name space is kept: the durable names, each an entry (path, node)
+ * holding a reference on its node.  Creating, renaming and removing
+ * change only the current names; sync_dir(path) replaces the durable names
+ * of path's folder (its text up to the last '/' or '\\') by the current
+ * ones.  At power loss the current names become the durable ones: a file
+ * created or renamed since its folder's last sync loses that name (and is
+ * gone if it has no other), a removed one comes back, a replaced one comes
+ * back with its old content; each kept node loses its unsynced writes as
+ * above.  Folders themselves (mkdir) stay durable at once.
+ *
+ * Locks.  A handle opened with OS_OPEN_LOCK holds its node shared
+ * (read-only) or exclusively until closed, as flock does per open file
+ * description: a conflicting OS_OPEN_LOCK open is OS_EACCES, checked
+ * before OS_OPEN_TRUNCATE truncates.  Plain opens ignore locks.  Opening with
  * OS_OPEN_TRUNCATE is an ordinary unsynced truncate to 0 (as O_TRUNC is).
  *
  * Power loss.  For every named file, a generator seeded by the seed and
@@ -97,10 +114,22 @@ struct mem_node {
     unsigned refs;              /* the path's (if named) + open handles */
     struct mem_buf cur, dur;
     struct mem_op *log_head, **log_tail;
+    unsigned lock_shared;       /* OS_OPEN_LOCK handles: read-only ones */
+    int lock_excl;              /* a writable one holds it */
 };
 
 struct mem_dir {
     struct mem_dir *next;
+    char path[];
+};
+
+/* A durable name (os_memvfs_names_need_sync mode): what a power loss
+ * brings back.  Holds a reference on its node; restore is a spare copy of
+ * path, so that giving the name back at power loss needs no allocation. */
+struct mem_dentry {
+    struct mem_dentry *next;
+    struct mem_node *node;
+    char *restore;
     char path[];
 };
 
@@ -111,6 +140,7 @@ struct mem_handle {
     struct mem_handle *prev, *next;  /* in memvfs.handles */
     uint64_t epoch;                  /* memvfs.epoch when opened */
     int readonly;
+    int lock;                        /* 0, or 1 shared / 2 exclusive (OS_OPEN_LOCK) */
 };
 
 struct memvfs {
@@ -121,6 +151,9 @@ struct memvfs {
     struct mem_handle *handles;
     uint64_t epoch;             /* bumped by power loss: older handles are stale */
     uint64_t writes, syncs;     /* successful calls since creation */
+    uint64_t dir_syncs;         /* sync_dir calls */
+    int names_need_sync;        /* os_memvfs_names_need_sync */
+    struct mem_dentry *durable; /* the durable names, in that mode */
     uint64_t crash_left;        /* I/Os until the crash point; 0: none */
     uint64_t fail_left;         /* writes until the failing one; 0: none */
     int fail_err;
@@ -128,6 +161,7 @@ struct memvfs {
 };
 
 static const struct os_file_methods mem_file_methods;
+static struct memvfs *vfs_of(os_vfs *base);
 static int mem_open(os_vfs *base, const char *path, unsigned flags, os_file **out);
 
 /* ---- buffers ------------------------------------------------------ */
@@ -413,6 +447,9 @@ static int open_node(struct memvfs *vfs, const char *path, unsigned flags, struc
         vfs->files = node;
     } else if (excl) {
         return OS_EEXIST;
+    } else if ((flags & OS_OPEN_LOCK) &&
+               (node->lock_excl || (!(flags & OS_OPEN_READONLY) && node->lock_shared))) {
+        return OS_EACCES; /* held by another handle: nothing truncated */
     } else if (flags & OS_OPEN_TRUNCATE) {
         int err = vfs->crashed ? OS_EIO : node_truncate(node, 0);
         if (err) return err;
@@ -456,6 +493,8 @@ static void handle_free(struct mem_handle *h)
     if (h->prev) h->prev->next = h->next;
     else vfs->handles = h->next;
     if (h->next) h->next->prev = h->prev;
+    if (h->lock == 2) h->node->lock_excl = 0;
+    else if (h->lock == 1) h->node->lock_shared--;
     node_release(h->node);
     free(h);
 }
@@ -566,6 +605,11 @@ static int mem_open(os_vfs *base, const char *path, unsigned flags, os_file **ou
         h->node = node;
         h->epoch = vfs->epoch;
         h->readonly = (flags & OS_OPEN_READONLY) != 0;
+        if (flags & OS_OPEN_LOCK) {
+            h->lock = h->readonly ? 1 : 2;
+            if (h->readonly) node->lock_shared++;
+            else node->lock_excl = 1;
+        }
         h->next = vfs->handles;
         if (vfs->handles) vfs->handles->prev = h;
         vfs->handles = h;
@@ -659,6 +703,119 @@ static int mem_mkdir(os_vfs *base, const char *path)
     return err;
 }
 
+/* The length of the folder part of path: up to and with its last '/' or
+ * '\\' (0: the current folder). */
+static size_t dir_len(const char *path)
+{
+    size_t n = strlen(path);
+    while (n && path[n - 1] != '/' && path[n - 1] != '\\') n--;
+    return n;
+}
+
+static int in_dir(const char *path, const char *dir, size_t len)
+{
+    return dir_len(path) == len && !strncmp(path, dir, len);
+}
+
+static void dentry_free(struct mem_dentry *d)
+{
+    node_release(d->node);
+    free(d->restore);
+    free(d);
+}
+
+/* Makes the durable names of path's folder its current ones.  The new
+ * entries are all made before the old ones go, so a failure (OS_ENOMEM)
+ * changes nothing. */
+static int names_sync_locked(struct memvfs *vfs, const char *path)
+{
+    size_t len = dir_len(path);
+    struct mem_dentry *fresh = NULL, **pp, *d;
+    struct mem_node *node;
+
+    for (node = vfs->files; node; node = node->next) {
+        size_t n = strlen(node->path) + 1;
+        if (!in_dir(node->path, path, len)) continue;
+        if (!(d = malloc(sizeof(*d) + n)) || !(d->restore = malloc(n))) {
+            free(d);
+            while ((d = fresh) != NULL) {
+                fresh = d->next;
+                dentry_free(d);
+            }
+            return OS_ENOMEM;
+        }
+        memcpy(d->path, node->path, n);
+        memcpy(d->restore, node->path, n);
+        d->node = node;
+        node->refs++;
+        d->next = fresh;
+        fresh = d;
+    }
+    for (pp = &vfs->durable; *pp;) {
+        d = *pp;
+        if (in_dir(d->path, path, len)) {
+            *pp = d->next;
+            dentry_free(d);
+        } else {
+            pp = &d->next;
+        }
+    }
+    while ((d = fresh) != NULL) {
+        fresh = d->next;
+        d->next = vfs->durable;
+        vfs->durable = d;
+    }
+    return OS_OK;
+}
+
+/* Without os_memvfs_names_need_sync names are durable at once (see the
+ * top comment) and the calls are only counted. */
+static int mem_sync_dir(os_vfs *base, const char *path)
+{
+    struct memvfs *vfs = vfs_of(base);
+    int err = OS_OK;
+
+    os_mutex_lock(vfs->lock);
+    if (vfs->crashed) err = OS_EIO;
+    else if (vfs->names_need_sync) err = names_sync_locked(vfs, path);
+    if (!err) vfs->dir_syncs++;
+    os_mutex_unlock(vfs->lock);
+    return err;
+}
+
+/* Power loss in names_need_sync mode: the name space becomes the durable
+ * one.  Nodes with a durable name lose their unsynced writes (seeded by
+ * that name); the others are gone (open handles keep them until closed). */
+static void names_power_loss(struct memvfs *vfs, uint64_t seed)
+{
+    struct mem_dentry *d, **pp;
+
+    while (vfs->files) unlink_file(vfs, vfs->files);
+    for (pp = &vfs->durable; (d = *pp) != NULL;) {
+        if (d->node->path) {
+            /* A second durable name of one node (renamed across folders):
+             * the first one wins. */
+            *pp = d->next;
+            dentry_free(d);
+            continue;
+        }
+        if (!d->restore && !(d->restore = strdup(d->path))) {
+            *pp = d->next; /* out of memory: the file is lost */
+            dentry_free(d);
+            continue;
+        }
+        d->node->path = d->restore;
+        d->restore = NULL;
+        d->node->refs++;
+        d->node->next = vfs->files;
+        vfs->files = d->node;
+        node_power_loss(d->node, seed);
+        /* A spare for the next power loss (if this fails, strdup then). */
+        d->restore = strdup(d->path);
+        pp = &d->next;
+    }
+}
+
 /* ---- the public interface -------------------------------------------- */
 
 os_vfs *os_memvfs_create(void)
@@ -676,6 +833,7 @@ os_vfs *os_memvfs_create(void)
     vfs->base.rename = mem_rename;
     vfs->base.exists = mem_exists;
     vfs->base.mkdir = mem_mkdir;
+    vfs->base.sync_dir = mem_sync_dir;
     return &vfs->base;
 }
 
@@ -688,12 +846,52 @@ void os_memvfs_destroy(os_vfs *base)
     vfs = vfs_of(base);
     while (vfs->handles) handle_free(vfs->handles);
     while (vfs->files) unlink_file(vfs, vfs->files);
+    while (vfs->durable) {
+        struct mem_dentry *e = vfs->durable;
+        vfs->durable = e->next;
+        dentry_free(e);
+    }
     while ((d = vfs->dirs) != NULL) {
         vfs->dirs = d->next;
         free(d);
     }
     os_mutex_destroy(vfs->lock);
     free(vfs);
+}
+
+void os_memvfs_names_need_sync(os_vfs *base)
+{
+    struct memvfs *vfs = vfs_of(base);
+    struct mem_node *node;
+
+    os_mutex_lock(vfs->lock);
+    if (!vfs->names_need_sync) {
+        /* The names so far count as durable: one sync of every folder. */
+        vfs->names_need_sync = 1;
+        for (node = vfs->files; node; node = node->next) {
+            struct mem_dentry *d;
+            size_t n = strlen(node->path) + 1;
+            if (!(d = malloc(sizeof(*d) + n))) continue;
+            memcpy(d->path, node->path, n);
+            d->restore = strdup(node->path);
+            d->node = node;
+            node->refs++;
+            d->next = vfs->durable;
+            vfs->durable = d;
+        }
+    }
+    os_mutex_unlock(vfs->lock);
+}
+
+uint64_t os_memvfs_dir_syncs(os_vfs *base)
+{
+    struct memvfs *vfs = vfs_of(base);
+    uint64_t n;
+
+    os_mutex_lock(vfs->lock);
+    n = vfs->dir_syncs;
+    os_mutex_unlock(vfs->lock);
+    return n;
 }
 
 uint64_t os_memvfs_writes(os_vfs *base)
@@ -753,9 +951,18 @@ void os_memvfs_power_loss(os_vfs *base, uint64_t seed)
 {
     struct memvfs *vfs = vfs_of(base);
     struct mem_node *node;
+    struct mem_handle *h;
 
     os_mutex_lock(vfs->lock);
-    for (node = vfs->files; node; node = node->next) node_power_loss(node, seed);
+    if (vfs->names_need_sync) names_power_loss(vfs, seed);
+    else
+        for (node = vfs->files; node; node = node->next) node_power_loss(node, seed);
+    /* The dead process's locks go with it. */
+    for (h = vfs->handles; h; h = h->next) {
+        if (h->lock == 2) h->node->lock_excl = 0;
+        else if (h->lock == 1) h->node->lock_shared--;
+        h->lock = 0;
+    }
     vfs->epoch++;
     vfs->crash_left = 0;
     vfs->fail_left = 0;

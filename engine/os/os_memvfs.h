@@ -10,7 +10,10 @@
  *    instead have reached the disk whole, or in part (torn at a 512-byte
  *    sector boundary, keeping any subset of its sectors).  So a test sees
  *    every state a real disk may leave behind, not only "all or nothing".
- *    Creating, renaming and removing files are durable at once.
+ *    Creating, renaming and removing files are durable at once, unless
+ *    os_memvfs_names_need_sync() asked for a model where they need a
+ *    sync of their folder, as on POSIX.
+ *  - Locks: OS_OPEN_LOCK handles conflict as flock() locks do (os.h).
  *  - Crash at the Nth operation: os_memvfs_crash_at(n) makes the nth write
  *    or sync from now (1-based) and everything after it fail with OS_EIO
  *    (the "process" is dead), so a sweep over n stops a workload at every
@@ -34,6 +37,13 @@ void os_memvfs_destroy(os_vfs *vfs);
 /* Counts of writes and syncs performed so far (for choosing sweep ranges). */
 uint64_t os_memvfs_writes(os_vfs *vfs);
 uint64_t os_memvfs_syncs(os_vfs *vfs);
+/* Calls of os_path_sync_dir (names are durable at once here; the count
+ * lets tests check the engine syncs its folders). */
+uint64_t os_memvfs_dir_syncs(os_vfs *vfs);
+/* From now on a created, renamed or removed name is durable only once its
+ * folder is synced (os_path_sync_dir); a power loss brings back the
+ * names of the last sync (the files existing now count as synced). */
+void os_memvfs_names_need_sync(os_vfs *vfs);
 
 void os_memvfs_crash_at(os_vfs *vfs, uint64_t nth_io);  /* 0: never */
 void os_memvfs_fail_at(os_vfs *vfs, uint64_t nth_write, int err); /* 0: never */

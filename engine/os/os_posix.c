@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -51,10 +52,21 @@ static int posix_open(os_vfs *vfs, const char *path, unsigned flags, os_file **o
     *out = NULL;
     if (flags & OS_OPEN_CREATE) oflags |= O_CREAT;
     if (flags & OS_OPEN_EXCL) oflags |= O_EXCL;
-    if (flags & OS_OPEN_TRUNCATE) oflags |= O_TRUNC;
+    /* A locked open truncates only once it holds the lock. */
+    if ((flags & OS_OPEN_TRUNCATE) && !(flags & OS_OPEN_LOCK)) oflags |= O_TRUNC;
     do fd = open(path, oflags | O_CLOEXEC, 0644);
     while (fd < 0 && errno == EINTR);
     if (fd < 0) return map_errno(errno);
+    if (flags & OS_OPEN_LOCK) {
+        int op = ((flags & OS_OPEN_READONLY) ? LOCK_SH : LOCK_EX) | LOCK_NB, r;
+        while ((r = flock(fd, op)) < 0 && errno == EINTR)
+            ;
+        if (r < 0 || ((flags & OS_OPEN_TRUNCATE) && ftruncate(fd, 0) < 0)) {
+            int e = (r < 0 && errno == EWOULDBLOCK) ? OS_EACCES : map_errno(errno);
+            close(fd);
+            return e;
+        }
+    }
     if (!(f = malloc(sizeof(*f)))) {
         close(fd);
         return OS_ENOMEM;
@@ -153,12 +165,38 @@ static int posix_mkdir(os_vfs *vfs, const char *path)
     return mkdir(path, 0755) < 0 ? map_errno(errno) : OS_OK;
 }
 
+/* fsync of the folder that holds path (its text up to the last '/'). */
+static int posix_sync_dir(os_vfs *vfs, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir;
+    int fd, r = OS_OK;
+
+    if (!slash) dir = strdup(".");
+    else if (slash == path) dir = strdup("/");
+    else dir = strndup(path, (size_t)(slash - path));
+    if (!dir) return OS_ENOMEM;
+    do fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    while (fd < 0 && errno == EINTR);
+    free(dir);
+    if (fd < 0) return map_errno(errno);
+    /* Some file systems cannot sync a directory (EINVAL): their metadata
+     * is then as durable as it gets. */
+    while (fsync(fd) < 0) {
+        if (errno == EINTR) continue;
+        if (errno != EINVAL && errno != EROFS) r = map_errno(errno);
+        break;
+    }
+    close(fd);
+    return r;
+}
+
 static const struct os_file_methods posix_file_methods = {
     posix_close, posix_read, posix_write, posix_sync, posix_size, posix_truncate
 };
 
 static os_vfs posix_vfs = {
-    "posix", posix_open, posix_remove, posix_rename, posix_exists, posix_mkdir
+    "posix", posix_open, posix_remove, posix_rename, posix_exists, posix_mkdir, posix_sync_dir
 };
 
 os_vfs *os_vfs_default(void)

@@ -61,6 +61,11 @@ int os_path_mkdir(os_vfs *vfs, const char *path)
     return vfs->mkdir(vfs, path);
 }
 
+int os_path_sync_dir(os_vfs *vfs, const char *path)
+{
+    return vfs->sync_dir ? vfs->sync_dir(vfs, path) : OS_OK;
+}
+
 os_mutex *os_mutex_lazy(os_mutex **slot)
 {
     os_mutex *m = __atomic_load_n(slot, __ATOMIC_ACQUIRE), *expected = NULL;

@@ -73,7 +73,10 @@ static int win32_open(os_vfs *vfs, const char *path, unsigned flags, os_file **o
     else disp = OPEN_EXISTING;
 
     if (!(wpath = path_to_wide(path))) return OS_EINVAL;
-    h = CreateFileW(wpath, access, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+    /* OS_OPEN_LOCK: others may read (and rename: log generations are
+     * renamed while open), not write; a sharing violation is OS_EACCES. */
+    h = CreateFileW(wpath, access,
+                    FILE_SHARE_READ | FILE_SHARE_DELETE | ((flags & OS_OPEN_LOCK) ? 0 : FILE_SHARE_WRITE),
                     NULL, disp, FILE_ATTRIBUTE_NORMAL, NULL);
     free(wpath);
     if (h == INVALID_HANDLE_VALUE) return map_error(GetLastError());
@@ -202,8 +205,15 @@ static const struct os_file_methods win32_file_methods = {
     win32_close, win32_read, win32_write, win32_sync, win32_size, win32_truncate
 };
 
+/* NTFS journals its metadata: a created or renamed name is as durable as
+ * the file system's log, and Win32 has no way to flush a directory. */
+static int win32_sync_dir(os_vfs *vfs, const char *path)
+{
+    return OS_OK;
+}
+
 static os_vfs win32_vfs = {
-    "win32", win32_open, win32_remove, win32_rename, win32_exists, win32_mkdir
+    "win32", win32_open, win32_remove, win32_rename, win32_exists, win32_mkdir, win32_sync_dir
 };
 
 os_vfs *os_vfs_default(void)

@@ -798,7 +798,8 @@ static int create_write(pager *p)
 
 static int create_file(pager *p, const struct pager_config *cfg)
 {
-    unsigned flags = OS_OPEN_CREATE | ((cfg->flags & PAGER_OVERWRITE) ? OS_OPEN_TRUNCATE : OS_OPEN_EXCL);
+    unsigned flags = OS_OPEN_CREATE | OS_OPEN_LOCK |
+                     ((cfg->flags & PAGER_OVERWRITE) ? OS_OPEN_TRUNCATE : OS_OPEN_EXCL);
     int rc;
 
     if (!page_size_valid(cfg->page_size)) return JET_errInvalidParameter;
@@ -807,7 +808,11 @@ static int create_file(pager *p, const struct pager_config *cfg)
     if ((rc = os_file_open(p->vfs, p->path, flags, &p->file))) return map_os_error(rc);
     header_format(p);
     set_page_count(p, 1);
-    if ((rc = create_write(p))) {
+    rc = create_write(p);
+    /* The new file's name must survive a power loss before the database
+     * is used (its creation is not in the log). */
+    if (!rc) rc = map_os_error(os_path_sync_dir(p->vfs, p->path));
+    if (rc) {
         /* Leave nothing behind: a half-made database is worse than none. */
         os_file_close(p->file);
         p->file = NULL;
@@ -840,7 +845,10 @@ static int open_file(pager *p, const struct pager_config *cfg)
     uint32_t count;
     int rc;
 
-    if ((rc = os_file_open(p->vfs, p->path, p->readonly ? OS_OPEN_READONLY : 0, &p->file)))
+    if ((rc = os_file_open(p->vfs, p->path,
+                           ((cfg->flags & PAGER_NOLOCK) ? 0 : OS_OPEN_LOCK) |
+                               (p->readonly ? OS_OPEN_READONLY : 0),
+                           &p->file)))
         return map_os_error(rc);
     if ((rc = os_file_size(p->file, &size))) return map_os_error(rc);
     if ((rc = probe_page_size(p, size, &p->page_size))) return rc;

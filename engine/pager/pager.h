@@ -44,7 +44,11 @@ typedef struct pager_snapshot pager_snapshot;
 enum {
     PAGER_CREATE = 0x1,    /* make a new file (JET_errDatabaseDuplicate if it exists) */
     PAGER_OVERWRITE = 0x2, /* with CREATE: replace an existing file */
-    PAGER_READONLY = 0x4   /* open read-only; make_dirty/alloc are refused */
+    PAGER_READONLY = 0x4,  /* open read-only; make_dirty/alloc are refused */
+    /* Do not hold the file (OS_OPEN_LOCK) against other openers: a look at
+     * the header of a file that may be attached (store_db_probe).  Without
+     * it the file is held locked, shared when READONLY, until closed. */
+    PAGER_NOLOCK = 0x8
 };
 
 struct pager_config {

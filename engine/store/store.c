@@ -149,7 +149,7 @@ int store_db_probe(os_vfs *vfs, const char *path, struct store_db_info *info)
     memset(&pc, 0, sizeof(pc));
     pc.vfs = vfs;
     pc.cache_pages = 4;
-    pc.flags = PAGER_READONLY;
+    pc.flags = PAGER_READONLY | PAGER_NOLOCK; /* it may be attached */
     if ((err = pager_open(path, &pc, &pg)) < 0) return err;
     h = pager_data(pager_header(pg));
     info->page_size = pager_page_size(pg);
@@ -742,6 +742,11 @@ uint64_t store_txn_size(const store_txn *t)
 uint64_t store_txn_snapshot(const store_txn *t)
 {
     return t->snapshot;
+}
+
+store *store_txn_store(const store_txn *t)
+{
+    return t->s;
 }
 
 uint64_t store_version_bytes(store *s)

@@ -43,6 +43,16 @@
  *      gives every durable commit and nothing uncommitted (groups without
  *      their commit mark are skipped).  Replay applies groups from a state
  *      rebuilt from images, so a crash during recovery just starts it over.
+ *   4. Names are durable too (os_path_sync_dir; a no-op on Win32).  A new
+ *      log generation's edbtmp.log is synced, renamed into place (the old
+ *      edb.log to its archive name first) and the folder synced before the
+ *      generation is opened, so no commit acknowledged from it can sit in
+ *      a file whose name a power loss takes back.  A new edb.chk is synced
+ *      and then its folder before the checkpoint counts as done (older log
+ *      generations may be released after it).  A new database file's
+ *      header is synced and then its folder before it is attached.  Removing old generations is not
+ *      synced: a generation that comes back is below the checkpoint and
+ *      recovery ignores it (or circular logging reuses it as a spare).
  *
  * With recovery off (JET_paramRecovery "off") there is no log: a checkpoint
  * writes dirty pages in place, and a database not closed cleanly is
@@ -188,6 +198,8 @@ int store_txn_get_latest(store_txn *t, store_db *db, uint32_t tree, const void *
 uint64_t store_txn_size(const store_txn *t);
 /* The transaction's snapshot: the number of commits made before it began. */
 uint64_t store_txn_snapshot(const store_txn *t);
+/* The store the transaction belongs to. */
+store *store_txn_store(const store_txn *t);
 /* Memory held by the version store (0 once no transaction is open). */
 uint64_t store_version_bytes(store *s);
 /* Open transactions. */

@@ -156,7 +156,7 @@ static int repair_header(store *s, int dbid, const uint8_t *image, uint32_t len)
 
     if (len < PAGE_SIZE_MIN || len > PAGE_SIZE_MAX || page_verify(image, len, 0))
         return JET_errLogFileCorrupt;
-    if ((err = os_file_open(s->cfg.vfs, name, 0, &f)) != OS_OK) return store_err_from_os(err);
+    if ((err = os_file_open(s->cfg.vfs, name, OS_OPEN_LOCK, &f)) != OS_OK) return store_err_from_os(err);
     err = os_file_write(f, 0, image, len);
     if (err == OS_OK) err = os_file_sync(f);
     os_file_close(f);

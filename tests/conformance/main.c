@@ -81,7 +81,8 @@ int main(int argc, char **argv)
     SetUnhandledExceptionFilter(on_crash);
     setvbuf(stdout, NULL, _IONBF, 0);
     /* A child process of a crash test (crash.c): runs until it kills itself. */
-    if (argc >= 4 && !strcmp(argv[1], "--child")) return crash_child(argv[2], argv[3]);
+    if (argc >= 4 && !strcmp(argv[1], "--child"))
+        return !strcmp(argv[2], "hold") ? locking_child(argv[3]) : crash_child(argv[2], argv[3]);
     for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
         int wanted = argc < 2;
         long before = failed;

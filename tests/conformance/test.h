@@ -44,5 +44,8 @@ extern const char *test_current;
  * scenario dir` does the scenario's work in dir and ends with
  * TerminateProcess on itself at the crash point. */
 int crash_child(const char *scenario, const char *dir);
+/* `conformance.exe --child hold dir` (locking.c): holds a database and a
+ * log folder in dir until dir\stop exists. */
+int locking_child(const char *dir);
 
 #endif

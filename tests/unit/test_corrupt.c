@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "btree.h"
+#include "dbfile_check.h"
 #include "esent.h"
 #include "os_memvfs.h"
 #include "store.h"
@@ -285,6 +286,44 @@ START_TEST(garbage_database_files)
 }
 END_TEST
 
+/* Inputs the database-file fuzzer (tests/fuzz/) found, each replayed
+ * through the same reader.  Each file is the fuzzer's input: the database
+ * image and a last byte choosing the checksum mode. */
+static const struct {
+    const char *file;
+    const char *what;
+} fuzz_cases[] = {
+    { "objid-counter-huge", "a damaged object id counter made cat_tables_list look up 2^32 ids" },
+};
+
+START_TEST(fuzz_regressions)
+{
+    size_t i;
+    for (i = 0; i < sizeof(fuzz_cases) / sizeof(fuzz_cases[0]); i++) {
+        char path[512];
+        uint8_t *data;
+        long size;
+        FILE *f;
+        int err;
+
+        snprintf(path, sizeof(path), "tests/fuzz/regress/%s", fuzz_cases[i].file);
+        f = fopen(path, "rb");
+        ck_assert_msg(f != NULL, "%s missing (run the unit tests from the source tree)", path);
+        ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+        size = ftell(f);
+        ck_assert_int_gt(size, 0);
+        rewind(f);
+        data = malloc((size_t)size);
+        ck_assert_ptr_nonnull(data);
+        ck_assert_uint_eq(fread(data, 1, (size_t)size, f), (size_t)size);
+        fclose(f);
+        err = dbfile_check(data, (size_t)size - 1, (data[size - 1] & 7) ? DBFILE_RESEAL : DBFILE_RAW);
+        ck_assert_msg(err <= 0, "%s: %d", fuzz_cases[i].what, err);
+        free(data);
+    }
+}
+END_TEST
+
 Suite *corrupt_suite(void)
 {
     Suite *s = suite_create("corrupt");
@@ -293,6 +332,7 @@ Suite *corrupt_suite(void)
     tcase_add_test(tc, undamaged_copy_recovers);
     tcase_add_test(tc, garbage_database_files);
     tcase_add_test(tc, fuzz_damaged_files);
+    tcase_add_test(tc, fuzz_regressions);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -349,7 +349,7 @@ static int fault_mkdir(os_vfs *vfs, const char *name)
 }
 
 static struct fault_vfs fault = {
-    { "fault", fault_open, fault_remove, fault_rename, fault_exists, fault_mkdir }, NULL, 0, 0
+    { "fault", fault_open, fault_remove, fault_rename, fault_exists, fault_mkdir, NULL }, NULL, 0, 0
 };
 
 static struct pager_config fault_config(uint32_t page_size, uint32_t cache, unsigned flags)
