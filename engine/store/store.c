@@ -401,37 +401,46 @@ int store_checkpoint(store *s)
  * With cfg.checkpoint_thread the committer only wakes the background
  * checkpointer, so its log flush and in-place writes and syncs overlap
  * with the next transactions instead of stalling them.  Back-pressure
- * keeps memory bounded: a committer that finds twice the log depth, or a
- * whole cache of dirty pages, while that checkpoint still runs waits for
- * it (and checkpoints itself if still needed). */
-static int checkpoint_needed(store *s, uint32_t scale)
+ * keeps the memory bound above: while that checkpoint runs (its copies
+ * hold 3/4 of a cache), a committer that has dirtied 1/4 of a cache more,
+ * or logged 4 depths, waits for it and checkpoints itself if still needed.
+ * So frames plus copies stay under 1.75 caches, as with inline
+ * checkpoints. */
+enum { CKPT_NONE, CKPT_START, CKPT_WAIT };
+
+static int checkpoint_needed(store *s, int busy)
 {
+    uint64_t grown = s->lg ? store_log_bytes(s, log_end(s->lg)) - __atomic_load_n(&s->log_bytes_at_ckpt, __ATOMIC_RELAXED) : 0;
+    uint32_t dirty_max = 0, c = s->cfg.cache_pages;
     int i;
-    if (s->lg && store_log_bytes(s, log_end(s->lg)) - __atomic_load_n(&s->log_bytes_at_ckpt, __ATOMIC_RELAXED) > s->cfg.checkpoint_bytes * scale)
-        return 1;
-    for (i = 0; i < STORE_MAX_DBS; i++) {
-        uint32_t limit = scale == 1 ? s->cfg.cache_pages / 4 * 3 + 16 : s->cfg.cache_pages + 16;
-        if (s->dbs[i] && pager_dirty_count(s->dbs[i]->pg) > limit) return 1;
-    }
-    return 0;
+
+    for (i = 0; i < STORE_MAX_DBS; i++)
+        if (s->dbs[i] && pager_dirty_count(s->dbs[i]->pg) > dirty_max) dirty_max = pager_dirty_count(s->dbs[i]->pg);
+    if (dirty_max > c + 16) return CKPT_WAIT; /* a request not yet picked up */
+    if (busy) return grown > s->cfg.checkpoint_bytes * 4 || dirty_max > c / 4 + 16 ? CKPT_WAIT : CKPT_NONE;
+    return grown > s->cfg.checkpoint_bytes || dirty_max > c / 4 * 3 + 16 ? CKPT_START : CKPT_NONE;
 }
 
 static int maybe_checkpoint(store *s)
 {
-    int err = 0;
-    if (!checkpoint_needed(s, 1)) return 0;
-    if (!s->ckpt_thread) return store_checkpoint(s);
-    if (checkpoint_needed(s, 2)) {
-        os_mutex_lock(s->ckpt_mutex);
-        if (checkpoint_needed(s, 1)) err = store_checkpoint_locked(s, 0);
-        os_mutex_unlock(s->ckpt_mutex);
-        return err;
-    }
+    int err = 0, busy, need;
+
+    if (!s->ckpt_thread) return checkpoint_needed(s, 0) ? store_checkpoint(s) : 0;
     os_mutex_lock(s->mutex);
-    s->ckpt_request = 1;
-    os_cond_broadcast(s->ckpt_cond);
+    busy = s->ckpt_busy;
     os_mutex_unlock(s->mutex);
-    return 0;
+    need = checkpoint_needed(s, busy);
+    if (need == CKPT_WAIT) {
+        os_mutex_lock(s->ckpt_mutex); /* returns when the running one is done */
+        if (checkpoint_needed(s, 0)) err = store_checkpoint_locked(s, 0);
+        os_mutex_unlock(s->ckpt_mutex);
+    } else if (need == CKPT_START) {
+        os_mutex_lock(s->mutex);
+        s->ckpt_request = 1;
+        os_cond_broadcast(s->ckpt_cond);
+        os_mutex_unlock(s->mutex);
+    }
+    return err;
 }
 
 /* The background checkpointer's loop.  A failed checkpoint puts the store
@@ -445,11 +454,13 @@ static void checkpointer(void *arg)
         while (!s->ckpt_request && !s->ckpt_stop) os_cond_wait(s->ckpt_cond, s->mutex);
         if (s->ckpt_stop) break;
         s->ckpt_request = 0;
+        s->ckpt_busy = 1;
         os_mutex_unlock(s->mutex);
         os_mutex_lock(s->ckpt_mutex);
-        if (!check_failed(s) && checkpoint_needed(s, 1)) store_checkpoint_locked(s, 0);
+        if (!check_failed(s) && checkpoint_needed(s, 0)) store_checkpoint_locked(s, 0);
         os_mutex_unlock(s->ckpt_mutex);
         os_mutex_lock(s->mutex);
+        s->ckpt_busy = 0;
     }
     os_mutex_unlock(s->mutex);
 }

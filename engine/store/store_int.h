@@ -173,11 +173,12 @@ struct store {
     lsn_t last_ckpt;              /* CKPT_BEGIN of the last checkpoint */
     uint64_t log_bytes_at_ckpt;   /* log volume at its CKPT_END (written under
                                      ckpt_mutex, read by any committer: atomic) */
-    /* The background checkpointer (cfg.checkpoint_thread): ckpt_request
-     * and ckpt_stop are guarded by mutex and signalled on ckpt_cond. */
+    /* The background checkpointer (cfg.checkpoint_thread): ckpt_request,
+     * ckpt_stop and ckpt_busy are guarded by mutex and signalled on ckpt_cond. */
     os_thread *ckpt_thread;
     os_cond *ckpt_cond;
     int ckpt_request, ckpt_stop;
+    int ckpt_busy;                /* the checkpointer is running one */
     struct store_stats stats;
 
     /* Isolation (store_version.c).  vmutex guards csn, the list of open
