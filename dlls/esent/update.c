@@ -947,7 +947,7 @@ out:
 
 /* ---- JetDelete -------------------------------------------------------------------- */
 
-static JET_ERR do_delete(struct jet_table *t)
+JET_ERR update_delete(struct jet_table *t)
 {
     const uint8_t *cur;
     uint8_t *rec;
@@ -998,7 +998,7 @@ JET_ERR JET_API JetDelete(JET_SESID sesid, JET_TABLEID tableid)
 
     TRACE("(%p, %p)\n", (void *)sesid, (void *)tableid);
     if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
-    err = do_delete(t);
+    err = update_delete(t);
     session_leave(s);
 out:
     TRACE("-> %ld\n", (long)err);
