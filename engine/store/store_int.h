@@ -98,7 +98,7 @@ struct lk_entry {
     uint64_t hash;
     uint32_t tree, klen;
     uint8_t dbid, write;           /* write: LK_* */
-    uint8_t *esc;                  /* LK_ESCROW: the owner's pending deltas
+    uint8_t *esc;                  /* the owner's pending escrow deltas
                                     * (struct esc_delta x nesc), for the
                                     * "stored value" other escrowers see */
     uint32_t nesc, esccap;

@@ -529,7 +529,7 @@ int vs_escrow_reserve(store_txn *t, int dbid, uint32_t tree, const void *key, ui
     os_mutex_lock(s->vmutex);
     mine = own_lock(t, dbid, tree, key, klen);
     assert(mine);
-    if (mine->write == LK_ESCROW && mine->nesc == mine->esccap) {
+    if (mine->nesc == mine->esccap) {
         uint32_t cap = mine->esccap ? mine->esccap * 2 : 2;
         uint8_t *p = realloc(mine->esc, (size_t)cap * sizeof(struct esc_delta));
         if (p) {
@@ -563,7 +563,7 @@ int64_t vs_escrow_note(store_txn *t, int dbid, uint32_t tree, const void *key, u
         if (l->nesc && l->hash == h && l->dbid == dbid && l->tree == tree && l->klen == klen &&
             (!klen || !memcmp(l->key, key, klen)))
             v += (uint64_t)delta_sum(l->esc, l->nesc, d->off, d->width);
-    if (mine->write == LK_ESCROW) {
+    {
         /* One element per (off, width): merge; vs_escrow_reserve made room. */
         for (k = 0; k < mine->nesc; k++) {
             struct esc_delta e;
@@ -594,7 +594,7 @@ void vs_escrow_resync(store_txn *t)
         if (!l->esccap) continue;
         e = ws_find(&t->ws, l->dbid, l->tree, l->key, l->klen);
         l->nesc = 0;
-        if (e && e->kind == WS_ESCROW && l->write == LK_ESCROW) {
+        if (e && e->kind == WS_ESCROW) {
             uint32_t n = e->vlen / sizeof(struct esc_delta);
             /* The write set's deltas after a rollback are a subset of the
              * (off, width) pairs the lock has seen: they fit. */
