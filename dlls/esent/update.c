@@ -38,8 +38,9 @@
  * locks explicitly.  LIDs and DBKs come from in-memory counters per table
  * (struct tbl_shared), so unrelated writers never share a key.
  *
- * Not yet: version columns, escrow columns beyond plain sets,
- * JET_bitSetUniqueNormalizedMultiValues compares raw bytes.
+ * Escrow columns are set plainly here; JetEscrowUpdate is escrow.c's.
+ * Not yet: version columns, JET_bitSetUniqueNormalizedMultiValues
+ * compares raw bytes.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -148,7 +148,9 @@ void store_read_end(store *s);
  * lock on the same (db, tree, key) (every put and delete takes a write
  * lock, held until the transaction ends, savepoint rollback included), or
  * when a commit the transaction cannot see (made after its snapshot)
- * changed that key.  With another transaction open, a change that would
+ * changed that key.  Escrow updates (store_txn_escrow) take escrow locks,
+ * which coexist with each other only.  With another transaction open, a
+ * change that would
  * take the version store past cfg.max_version_bytes fails with
  * JET_errVersionStoreOutOfMemory.  The version store and the locks are
  * memory only; after a crash no transaction is open and none is needed. */

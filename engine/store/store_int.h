@@ -1,7 +1,7 @@
 /*
  * store_int.h - internals shared by the store's files (store.c,
  * store_wset.c, store_savepoint.c, store_cursor.c, store_recover.c,
- * store_version.c): the structures, the write set and its undo log, the
+ * store_version.c, store_escrow.c): the structures, the write set and its undo log, the
  * version store and lock table, and the log record formats.
  * Nothing outside engine/store/ includes this.
  *

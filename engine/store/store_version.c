@@ -30,7 +30,9 @@
  *    registers (db, tree, key) in a hash table until the transaction ends
  *    (savepoint rollback keeps them, as ESE keeps its locks).  A change
  *    conflicts (JET_errWriteConflict) with another open transaction's lock
- *    on the key (read locks only conflict with writes) or with a version
+ *    on the key (read locks only conflict with writes; escrow locks, of
+ *    store_escrow.c, coexist with each other and skip the version check,
+ *    and carry their owner's pending deltas) or with a version
  *    newer than the changer's snapshot (a commit it cannot see changed the
  *    key).  The lock is registered before the versions are looked at: a
  *    transaction that committed the key held its lock until its versions
