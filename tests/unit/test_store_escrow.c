@@ -4,11 +4,12 @@
  * concurrent escrowers that all commit, the "stored" old value, conflicts
  * with writers both ways, snapshot reads and cursors with the own deltas,
  * savepoint rollback, NoRollback, 8-byte counters, and recovery replaying
- * an escrow commit after a crash.
+ * an escrow commit after a crash, and threads counting on one record.
  *
  * Values are 12 bytes: "hdr:" then a little-endian int32 at offset 4 and
  * an int32 at offset 8 (two counters in one record).
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -318,6 +319,81 @@ START_TEST(recovery_replays)
 }
 END_TEST
 
+/* Threads counting on one record in transactions of a few escrow updates
+ * each, committing or aborting: the committed value is the sum of the
+ * committed deltas, and no escrow ever conflicts with another. */
+#define NTHREADS 4
+#define NROUNDS 300
+
+struct worker {
+    struct fixture *f;
+    int id;
+    int64_t committed;
+    int failures;
+};
+
+static unsigned next_rand(unsigned *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return *seed >> 16;
+}
+
+static void *work(void *arg)
+{
+    struct worker *w = arg;
+    unsigned seed = 1234u + (unsigned)w->id;
+    int i, j;
+
+    for (i = 0; i < NROUNDS; i++) {
+        store_txn *t;
+        int64_t sum = 0;
+        if (store_txn_begin(w->f->s, &t)) {
+            w->failures++;
+            continue;
+        }
+        for (j = 0; j < 3; j++) {
+            int64_t d = (int64_t)(next_rand(&seed) % 21) - 10;
+            if (store_txn_escrow(t, w->f->db, w->f->tree, "r", 1, 4, 4, d, 0, NULL)) w->failures++;
+            else sum += d;
+        }
+        if (next_rand(&seed) % 4 == 0) {
+            store_txn_abort(t);
+        } else if (store_txn_commit(t, STORE_COMMIT_LAZY)) {
+            w->failures++;
+        } else {
+            w->committed += sum;
+        }
+    }
+    return NULL;
+}
+
+START_TEST(threads)
+{
+    struct fixture f;
+    struct worker w[NTHREADS];
+    pthread_t th[NTHREADS];
+    int64_t total = 0;
+    int i;
+
+    fx_open(&f);
+    put_rec(&f, "r", 0, 0);
+    for (i = 0; i < NTHREADS; i++) {
+        w[i].f = &f;
+        w[i].id = i;
+        w[i].committed = 0;
+        w[i].failures = 0;
+        ck_assert_int_eq(pthread_create(&th[i], NULL, work, &w[i]), 0);
+    }
+    for (i = 0; i < NTHREADS; i++) {
+        pthread_join(th[i], NULL);
+        ck_assert_int_eq(w[i].failures, 0);
+        total += w[i].committed;
+    }
+    ck_assert_int_eq(get(&f, NULL, "r", 4), (int32_t)total);
+    fx_close(&f);
+}
+END_TEST
+
 Suite *store_escrow_suite(void)
 {
     Suite *s = suite_create("store_escrow");
@@ -329,6 +405,8 @@ Suite *store_escrow_suite(void)
     tcase_add_test(tc, savepoints_and_no_rollback);
     tcase_add_test(tc, eight_bytes);
     tcase_add_test(tc, recovery_replays);
+    tcase_add_test(tc, threads);
+    tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;
 }
