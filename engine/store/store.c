@@ -880,7 +880,7 @@ static int record_versions(store_txn *t, uint64_t csn)
     for (e = ws_first(&t->ws); e && !err; e = ws_next(e)) {
         store_db *db = s->dbs[e->dbid];
         if (!db) err = JET_errDatabaseNotFound; /* detached under an open transaction */
-        else err = vs_record(s, db, e->tree, e->key, e->klen, csn);
+        else err = vs_record(s, db, e->tree, e->key, e->klen, csn, e->kind == WS_ESCROW);
     }
     if (err) vs_unrecord(s, csn);
     return err;

@@ -173,8 +173,8 @@ int store_txn_get(store_txn *t, store_db *db, uint32_t tree, const void *key, ui
  * wrapping around.  Escrow updates of several open transactions on one key
  * do not conflict (each takes an escrow lock); they conflict with other
  * transactions' puts, deletes and locks of the key either way round
- * (JET_errWriteConflict), and with a commit after the snapshot that
- * deleted the key.  The transaction reads its snapshot with its own deltas
+ * (JET_errWriteConflict), and with a commit after the snapshot that did
+ * more to the key than escrow updates.  The transaction reads its snapshot with its own deltas
  * added; the commit adds them to the latest committed value (logged as an
  * ordinary put).  *old (may be NULL) gets ESE's "stored" value before this
  * delta: the latest committed value plus the deltas of every open

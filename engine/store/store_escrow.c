@@ -16,8 +16,10 @@
  *  - The lock is an escrow lock (LK_ESCROW): escrow locks of several
  *    transactions coexist; a read or write lock of another conflicts either
  *    way (JET_errWriteConflict), as ESE's table in JetEscrowUpdate's page.
- *    Escrow locks do not look for commits newer than the snapshot: deltas
- *    apply to the latest committed value, so they commute with them.
+ *    A commit after the snapshot conflicts with an escrow unless it only
+ *    added escrow deltas to the key (its version is marked so): deltas
+ *    commute with deltas.  So the record's layout (the offsets) is the one
+ *    the snapshot shows, and stays so while the escrow lock is held.
  *    Leaving escrow for a write lock does look (store_version.c).
  *  - Reads by the transaction (store_txn_get, cursors) see its snapshot
  *    with its own deltas added (esc_apply); other transactions' pending

@@ -79,6 +79,7 @@ struct vs_version {
     uint64_t csn;
     uint32_t vlen;
     uint8_t present;
+    uint8_t escrow;                /* the commit only added escrow deltas */
     uint8_t val[];                 /* vlen bytes of the before-image */
 };
 
@@ -320,8 +321,10 @@ static inline int vs_any_newer(const store *s, uint64_t snapshot)
  * before-images must be recorded (another transaction is open). */
 uint64_t vs_commit_csn(store *s, int *record);
 /* Records the committed value of (db, tree, key) before commit csn
- * (reads the tree); JET_errOutOfMemory or a read error. */
-int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t klen, uint64_t csn);
+ * (reads the tree); escrow: the commit only adds escrow deltas there.
+ * JET_errOutOfMemory or a read error. */
+int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t klen, uint64_t csn,
+              int escrow);
 /* Takes back every version of csn (a commit failing before it applied). */
 void vs_unrecord(store *s, uint64_t csn);
 /* Drops the versions of one tree (tree 0: of the whole database), when the

@@ -31,8 +31,9 @@
  *    (savepoint rollback keeps them, as ESE keeps its locks).  A change
  *    conflicts (JET_errWriteConflict) with another open transaction's lock
  *    on the key (read locks only conflict with writes; escrow locks, of
- *    store_escrow.c, coexist with each other and skip the version check,
- *    and carry their owner's pending deltas) or with a version
+ *    store_escrow.c, coexist with each other, ignore versions made by
+ *    escrow-only commits, and carry their owner's pending deltas) or with
+ *    a version
  *    newer than the changer's snapshot (a commit it cannot see changed the
  *    key).  The lock is registered before the versions are looked at: a
  *    transaction that committed the key held its lock until its versions
@@ -284,7 +285,8 @@ struct ws_entry *vs_seek(store *s, int dbid, uint32_t tree, const void *key, uin
 
 /* ---- recording versions ------------------------------------------------------------ */
 
-int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t klen, uint64_t csn)
+int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t klen, uint64_t csn,
+              int escrow)
 {
     struct vs_version *v;
     struct vs_key *vk;
@@ -325,6 +327,7 @@ int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t k
     v->csn = csn;
     v->vlen = vlen;
     v->present = (uint8_t)present;
+    v->escrow = (uint8_t)escrow;
     v->next_key = NULL;
     assert(!vk->newest || vk->newest->csn < csn);
     if (vk->newest) vk->newest->next_key = v;
@@ -402,12 +405,18 @@ static int lk_conflict(int a, int b)
     return a == LK_WRITE || b == LK_WRITE || a != b;
 }
 
-/* Whether a commit after t's snapshot changed the key (takes the latch). */
-static int changed_since(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen)
+/* Whether a commit after t's snapshot changed the key (takes the latch);
+ * but_escrow: other than by escrow deltas alone. */
+static int changed_since(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen,
+                         int but_escrow)
 {
+    const struct vs_version *v;
     int changed;
     os_rwlock_read_lock(t->s->latch);
-    changed = vs_visible(t->s, dbid, tree, key, klen, t->snapshot) != NULL;
+    v = vs_visible(t->s, dbid, tree, key, klen, t->snapshot);
+    if (but_escrow)
+        while (v && v->escrow) v = v->next_key;
+    changed = v != NULL;
     os_rwlock_read_unlock(t->s->latch);
     return changed;
 }
@@ -447,7 +456,7 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
         if (was != mode) mine->write = LK_WRITE;
         t->ver_estimate += estimate;
         os_mutex_unlock(s->vmutex);
-        if (was == LK_ESCROW && mode != LK_ESCROW && changed_since(t, dbid, tree, key, klen)) {
+        if (was == LK_ESCROW && mode != LK_ESCROW && changed_since(t, dbid, tree, key, klen, 0)) {
             os_mutex_lock(s->vmutex);
             mine->write = (uint8_t)was;
             t->ver_estimate -= estimate;
@@ -478,9 +487,10 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
     os_mutex_unlock(s->vmutex);
 
     /* Now the versions: a commit after our snapshot that changed the key.
-     * Escrow deltas commute with such commits (they apply to the latest
-     * committed value), so an escrow lock does not look. */
-    conflict = mode != LK_ESCROW && changed_since(t, dbid, tree, key, klen);
+     * Escrow deltas commute with commits that only added deltas (they
+     * apply to the latest committed value), so an escrow lock looks past
+     * those, as ESE's delta versions do. */
+    conflict = changed_since(t, dbid, tree, key, klen, mode == LK_ESCROW);
     os_mutex_lock(s->vmutex);
     if (conflict) {
         assert(t->locks == l);

@@ -284,6 +284,22 @@ TEST(escrow_conflicts)
     expect_err(JET_errSuccess, JetPrepareUpdate(f.a.ses, f.a.tab, JET_prepCancel));
     expect_err(JET_errSuccess, JetRollback(f.a.ses, 0));
     expect_err(JET_errSuccess, JetRollback(f.b.ses, 0));
+    /* a replace committed after the snapshot conflicts; an escrow does not */
+    expect_err(JET_errSuccess, JetBeginTransaction(f.a.ses));
+    expect_err(JET_errSuccess, JetBeginTransaction(f.b.ses));
+    expect_err(JET_errSuccess, add(&f.b, 1, f.cnt, 1, NULL, 0));
+    expect_err(JET_errSuccess, JetCommitTransaction(f.b.ses, 0));
+    expect_err(JET_errSuccess, add(&f.a, 1, f.cnt, 1, NULL, 0));
+    expect_err(JET_errSuccess, JetCommitTransaction(f.a.ses, 0));
+    expect_err(JET_errSuccess, JetBeginTransaction(f.a.ses));
+    expect_err(JET_errSuccess, JetBeginTransaction(f.b.ses));
+    expect_err(JET_errSuccess, seek(&f.b, 1));
+    expect_err(JET_errSuccess, JetPrepareUpdate(f.b.ses, f.b.tab, JET_prepReplace));
+    expect_err(JET_errSuccess, JetSetColumn(f.b.ses, f.b.tab, f.plain, &d, sizeof(d), 0, NULL));
+    expect_err(JET_errSuccess, JetUpdate(f.b.ses, f.b.tab, NULL, 0, NULL));
+    expect_err(JET_errSuccess, JetCommitTransaction(f.b.ses, 0));
+    expect_err(JET_errWriteConflict, add(&f.a, 1, f.cnt, 1, NULL, 0));
+    expect_err(JET_errSuccess, JetRollback(f.a.ses, 0));
     /* after the escrower commits, the other may replace the record */
     expect_err(JET_errSuccess, JetBeginTransaction(f.a.ses));
     expect_err(JET_errSuccess, add(&f.a, 1, f.cnt, 5, NULL, 0));
@@ -294,7 +310,7 @@ TEST(escrow_conflicts)
     expect_err(JET_errSuccess, JetSetColumn(f.b.ses, f.b.tab, f.plain, &d, sizeof(d), 0, NULL));
     expect_err(JET_errSuccess, JetUpdate(f.b.ses, f.b.tab, NULL, 0, NULL));
     expect_err(JET_errSuccess, JetCommitTransaction(f.b.ses, 0));
-    ok(get(&f.a, 1, f.cnt) == 5, "cnt %ld", get(&f.a, 1, f.cnt));
+    ok(get(&f.a, 1, f.cnt) == 7, "cnt %ld", get(&f.a, 1, f.cnt));
     ok(get(&f.a, 1, f.plain) == 1, "plain %ld", get(&f.a, 1, f.plain));
     teardown(&f);
 }

@@ -160,6 +160,23 @@ START_TEST(conflicts_with_writers)
     ck_assert_int_eq(store_txn_lock(a, f.db, f.tree, "r", 1, 1), JET_errWriteConflict);
     ck_assert_int_eq(store_txn_commit(a, STORE_COMMIT_LAZY), 0);
     ck_assert_int_eq(get(&f, NULL, "r", 4), 7);
+    /* commits after the snapshot: escrow-only ones commute, a replace
+     * conflicts */
+    a = begin(&f);
+    b = begin(&f);
+    ck_assert_int_eq(esc(&f, b, "r", 4, 1, NULL), 0);
+    ck_assert_int_eq(store_txn_commit(b, STORE_COMMIT_LAZY), 0);
+    ck_assert_int_eq(esc(&f, a, "r", 8, 1, NULL), 0);
+    ck_assert_int_eq(store_txn_commit(a, STORE_COMMIT_LAZY), 0);
+    ck_assert_int_eq(get(&f, NULL, "r", 4), 8);
+    ck_assert_int_eq(get(&f, NULL, "r", 8), 1);
+    a = begin(&f);
+    b = begin(&f);
+    ck_assert_int_eq(store_txn_put(b, f.db, f.tree, "r", 1, v, sizeof(v), BT_UPSERT), 0);
+    ck_assert_int_eq(store_txn_commit(b, STORE_COMMIT_LAZY), 0);
+    ck_assert_int_eq(esc(&f, a, "r", 4, 1, NULL), JET_errWriteConflict);
+    store_txn_abort(a);
+    put_rec(&f, "r", 7, 0);
     /* a record deleted by a commit after the snapshot, or never there */
     a = begin(&f);
     b = begin(&f);
