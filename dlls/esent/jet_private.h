@@ -114,6 +114,9 @@ struct jet_session {
     int trx_ddl;               /* the open transaction made DDL */
     struct tbl_pending *pending; /* trees the open transaction created or
                                   * deleted (table.c, table_txn_ended) */
+    struct esc_zero *esc_zero;  /* records whose DeleteOnZero escrow column
+                                 * reached zero (escrow.c) */
+    uint32_t nesc_zero, esc_zero_cap;
 };
 
 /* The process-wide lock of the instance table, mode and global parameters. */

@@ -289,6 +289,16 @@ void cursor_release(struct jet_table *t);
 
 /* Cancels the cursor's prepared update, if any (moves, seeks, rollback). */
 void update_cancel(struct jet_table *t);
+/* JetDelete of the cursor's current record (its checks included). */
+JET_ERR update_delete(struct jet_table *t);
+
+/* ---- escrow.c ----------------------------------------------------------- */
+
+/* Called by transaction.c each time a level was left (after
+ * table_txn_ended): after a commit to level 0, deletes the records whose
+ * JET_bitColumnDeleteOnZero column an escrow update of the transaction
+ * brought to zero, if they still are; a rollback to level 0 forgets them. */
+void escrow_txn_ended(struct jet_session *s, int committed);
 
 /* ---- indexkeys.c -------------------------------------------------------- */
 

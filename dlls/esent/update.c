@@ -47,8 +47,8 @@
  * buffer just before the writes and taken back if they fail, so a retried
  * JetUpdate does not count twice.
  *
- * Not yet: escrow columns beyond plain sets,
- * JET_bitSetUniqueNormalizedMultiValues compares raw bytes.
+ * Escrow columns are set plainly here; JetEscrowUpdate is escrow.c's.
+ * Not yet: JET_bitSetUniqueNormalizedMultiValues compares raw bytes.
  */
 #include <assert.h>
 #include <stdlib.h>
@@ -998,7 +998,7 @@ out:
 
 /* ---- JetDelete -------------------------------------------------------------------- */
 
-static JET_ERR do_delete(struct jet_table *t)
+JET_ERR update_delete(struct jet_table *t)
 {
     const uint8_t *cur;
     uint8_t *rec;
@@ -1049,7 +1049,7 @@ JET_ERR JET_API JetDelete(JET_SESID sesid, JET_TABLEID tableid)
 
     TRACE("(%p, %p)\n", (void *)sesid, (void *)tableid);
     if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
-    err = do_delete(t);
+    err = update_delete(t);
     session_leave(s);
 out:
     TRACE("-> %ld\n", (long)err);

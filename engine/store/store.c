@@ -59,6 +59,11 @@ static int check_failed(store *s)
     return err;
 }
 
+int store_check_failed(store *s)
+{
+    return check_failed(s);
+}
+
 /* Enters the failed state: from now on every call returns
  * JET_errInstanceUnavailable; the next open recovers. */
 static void set_failed(store *s, int cause)
@@ -799,7 +804,7 @@ static int key_exists(store_txn *t, store_db *db, uint32_t tree, const void *key
     uint32_t vlen;
     int err;
     if (e) {
-        *exists = e->kind == WS_PUT;
+        *exists = e->kind != WS_DELETE; /* an escrow entry's key exists */
         return 0;
     }
     store_read_begin(t->s);
@@ -854,46 +859,55 @@ int store_txn_lock(store_txn *t, store_db *db, uint32_t tree, const void *key, u
     return vs_lock(t, db->dbid, tree, key, klen, write, 0);
 }
 
-int store_txn_get(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
-                  void *buf, uint32_t bufsize, uint32_t *vlen)
+/* A read through the write set, then the snapshot (latest 0) or the latest
+ * committed state; an escrow entry adds its deltas to the committed
+ * value (those within the bufsize bytes returned). */
+static int txn_get(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
+                   void *buf, uint32_t bufsize, uint32_t *vlen, int latest)
 {
     struct ws_entry *e = ws_find(&t->ws, db->dbid, tree, key, klen);
     int err;
-    if (e) {
+    if (e && e->kind != WS_ESCROW) {
         if (e->kind == WS_DELETE) return JET_errRecordNotFound;
         *vlen = e->vlen;
         if (buf && e->vlen) memcpy(buf, e->val, e->vlen < bufsize ? e->vlen : bufsize);
         return 0;
     }
     store_read_begin(t->s);
-    err = snapshot_get(t->s, db, t->snapshot, tree, key, klen, buf, bufsize, vlen);
+    if (latest) err = bt_get(db->pg, tree, key, klen, buf, bufsize, vlen);
+    else err = snapshot_get(t->s, db, t->snapshot, tree, key, klen, buf, bufsize, vlen);
     store_read_end(t->s);
+    if (err >= 0 && e && buf)
+        esc_apply(e->val, e->vlen / (uint32_t)sizeof(struct esc_delta), buf,
+                  *vlen < bufsize ? *vlen : bufsize);
     return err;
+}
+
+int store_txn_get(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
+                  void *buf, uint32_t bufsize, uint32_t *vlen)
+{
+    return txn_get(t, db, tree, key, klen, buf, bufsize, vlen, 0);
 }
 
 int store_txn_get_latest(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
                          void *buf, uint32_t bufsize, uint32_t *vlen)
 {
-    struct ws_entry *e = ws_find(&t->ws, db->dbid, tree, key, klen);
-    int err;
-    if (e) {
-        if (e->kind == WS_DELETE) return JET_errRecordNotFound;
-        *vlen = e->vlen;
-        if (buf && e->vlen) memcpy(buf, e->val, e->vlen < bufsize ? e->vlen : bufsize);
-        return 0;
-    }
-    store_read_begin(t->s);
-    err = bt_get(db->pg, tree, key, klen, buf, bufsize, vlen);
-    store_read_end(t->s);
-    return err;
+    return txn_get(t, db, tree, key, klen, buf, bufsize, vlen, 1);
+}
+
+/* Ends and frees t; apply_kept: commit its NoRollback escrow deltas
+ * (it did not commit). */
+static void txn_free(store_txn *t, int apply_kept)
+{
+    vs_txn_end(t->s, t, 0);
+    esc_keep_flush(t->s, t, apply_kept);
+    ws_free(&t->ws);
+    free(t);
 }
 
 void store_txn_abort(store_txn *t)
 {
-    if (!t) return;
-    vs_txn_end(t->s, t, 0);
-    ws_free(&t->ws);
-    free(t);
+    if (t) txn_free(t, 1);
 }
 
 int store_apply_op(store_db *db, uint8_t kind, uint32_t tree, const uint8_t *key, uint32_t klen,
@@ -974,7 +988,7 @@ static int record_versions(store_txn *t, uint64_t csn)
     for (e = ws_first(&t->ws); e && !err; e = ws_next(e)) {
         store_db *db = s->dbs[e->dbid];
         if (!db) err = JET_errDatabaseNotFound; /* detached under an open transaction */
-        else err = vs_record(s, db, e->tree, e->key, e->klen, csn);
+        else err = vs_record(s, db, e->tree, e->key, e->klen, csn, e->kind == WS_ESCROW);
     }
     if (err) vs_unrecord(s, csn);
     return err;
@@ -997,13 +1011,23 @@ int store_txn_commit_csn(store_txn *t, unsigned flags, uint64_t *csn_out)
     if (csn_out) *csn_out = 0;
     if ((err = check_failed(s))) goto out;
     if (!t->ws.count) goto out;
-    if (s->lg && (err = build_records(t, log_max_payload(s->lg), &recs, &nrecs))) goto out;
+    /* Escrow entries become puts only under the latch: their records are
+     * built there. */
+    if (s->lg && !t->has_escrow && (err = build_records(t, log_max_payload(s->lg), &recs, &nrecs)))
+        goto out;
 
     /* The write set is in B-tree order: each tree is applied in one pass. */
     os_rwlock_write_lock(s->latch);
     if (!(err = check_failed(s))) {
         csn = vs_commit_csn(s, &record);
         if (record && (err = record_versions(t, csn))) {
+            os_rwlock_write_unlock(s->latch);
+            goto out;
+        }
+        if (t->has_escrow &&
+            ((err = esc_resolve(t)) ||
+             (s->lg && (err = build_records(t, log_max_payload(s->lg), &recs, &nrecs))))) {
+            if (record) vs_unrecord(s, csn);
             os_rwlock_write_unlock(s->latch);
             goto out;
         }
@@ -1038,7 +1062,7 @@ int store_txn_commit_csn(store_txn *t, unsigned flags, uint64_t *csn_out)
 out:
     for (i = 0; i < nrecs; i++) free(recs[i].p);
     free(recs);
-    store_txn_abort(t);
+    txn_free(t, err < 0);
     return err;
 }
 

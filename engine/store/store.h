@@ -167,7 +167,9 @@ void store_read_end(store *s);
  * lock on the same (db, tree, key) (every put and delete takes a write
  * lock, held until the transaction ends, savepoint rollback included), or
  * when a commit the transaction cannot see (made after its snapshot)
- * changed that key.  With another transaction open, a change that would
+ * changed that key.  Escrow updates (store_txn_escrow) take escrow locks,
+ * which coexist with each other only.  With another transaction open, a
+ * change that would
  * take the version store past cfg.max_version_bytes fails with
  * JET_errVersionStoreOutOfMemory.  The version store and the locks are
  * memory only; after a crash no transaction is open and none is needed. */
@@ -185,6 +187,26 @@ int store_txn_delete(store_txn *t, store_db *db, uint32_t tree, const void *key,
 /* Reads through the write set, then the tree (takes the shared latch). */
 int store_txn_get(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
                   void *buf, uint32_t bufsize, uint32_t *vlen);
+/* Escrow update (store_escrow.c): adds delta to the width-byte (4 or 8)
+ * little-endian integer at offset off of the value of an existing key,
+ * wrapping around.  Escrow updates of several open transactions on one key
+ * do not conflict (each takes an escrow lock); they conflict with other
+ * transactions' puts, deletes and locks of the key either way round
+ * (JET_errWriteConflict), and with a commit after the snapshot that did
+ * more to the key than escrow updates.  The transaction reads its snapshot with its own deltas
+ * added; the commit adds them to the latest committed value (logged as an
+ * ordinary put).  *old (may be NULL) gets ESE's "stored" value before this
+ * delta: the latest committed value plus the deltas of every open
+ * transaction (the transaction's own value when it put the key itself).
+ * STORE_ESCROW_NO_ROLLBACK: neither savepoint rollback nor abort undoes
+ * the delta (an abort commits such deltas on their own, lazily).
+ * JET_errRecordNotFound (no such key, or deleted by the transaction),
+ * JET_errInvalidParameter (width, or off + width past the value),
+ * JET_errPermissionDenied (read-only database), JET_errOutOfMemory,
+ * JET_errVersionStoreOutOfMemory. */
+enum { STORE_ESCROW_NO_ROLLBACK = 0x1 };
+int store_txn_escrow(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
+                     uint32_t off, uint32_t width, int64_t delta, unsigned flags, int64_t *old);
 /* Takes a lock on (db, tree, key) without changing it (JetGetLock, unique
  * index keys): write 1 a write lock, 0 a read lock (read locks of several
  * transactions coexist; a write conflicts with them).  The key need not

@@ -206,6 +206,13 @@ static int merge(store_cursor *c, const struct view *vw, struct side *b, struct 
         inw = w && !keycmp(w->key, w->klen, mk, mkl);
         if (inw && w->kind == WS_PUT)
             return land(c, w->key, w->klen, w->val, w->vlen, inb ? REL_SAME : ahead, gen);
+        if (inw && w->kind == WS_ESCROW && (inv ? vv->v->present : inb)) {
+            /* The visible committed value with the transaction's deltas. */
+            r = inv ? land(c, w->key, w->klen, vv->v->val, vv->v->vlen, inb ? REL_SAME : ahead, gen)
+                    : land(c, b->key, b->klen, b->val, b->vlen, REL_SAME, gen);
+            if (r >= 0) esc_apply(w->val, w->vlen / (uint32_t)sizeof(struct esc_delta), c->val, c->vlen);
+            return r;
+        }
         if (!inw && inv && vv->v->present)
             return land(c, vv->e->key, vv->e->klen, vv->v->val, vv->v->vlen, inb ? REL_SAME : ahead, gen);
         if (!inw && !inv) return land(c, b->key, b->klen, b->val, b->vlen, REL_SAME, gen);

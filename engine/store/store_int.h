@@ -1,7 +1,7 @@
 /*
  * store_int.h - internals shared by the store's files (store.c,
  * store_wset.c, store_savepoint.c, store_cursor.c, store_recover.c,
- * store_version.c): the structures, the write set and its undo log, the
+ * store_version.c, store_escrow.c): the structures, the write set and its undo log, the
  * version store and lock table, and the log record formats.
  * Nothing outside engine/store/ includes this.
  *
@@ -51,7 +51,13 @@ enum {
     STORE_REC_IMAGE_HOLE = 8
 };
 
-enum { WS_PUT = 1, WS_DELETE = 2 };
+/* WS_ESCROW (memory only, never logged): the key's committed value plus
+ * escrow deltas; the entry's value is an array of struct esc_delta
+ * (store_escrow.c), turned into a WS_PUT at commit. */
+enum { WS_PUT = 1, WS_DELETE = 2, WS_ESCROW = 3 };
+/* Lock modes (struct lk_entry.write): read locks coexist, escrow locks
+ * coexist, anything else conflicts. */
+enum { LK_READ = 0, LK_WRITE = 1, LK_ESCROW = 2 };
 enum { TREE_CREATE = 1, TREE_DROP = 2, TREE_CREATE_CATALOG = 3 };
 
 #define STORE_CKPT_MAGIC 0x314B4353u /* "SCK1" */
@@ -77,6 +83,7 @@ struct vs_version {
     uint64_t csn;
     uint32_t vlen;
     uint8_t present;
+    uint8_t escrow;                /* the commit only added escrow deltas */
     uint8_t val[];                 /* vlen bytes of the before-image */
 };
 
@@ -95,7 +102,11 @@ struct lk_entry {
     store_txn *owner;
     uint64_t hash;
     uint32_t tree, klen;
-    uint8_t dbid, write;
+    uint8_t dbid, write;           /* write: LK_* */
+    uint8_t *esc;                  /* the owner's pending escrow deltas
+                                    * (struct esc_delta x nesc), for the
+                                    * "stored value" other escrowers see */
+    uint32_t nesc, esccap;
     uint8_t key[];
 };
 
@@ -207,6 +218,25 @@ struct store_txn {
     struct lk_entry *locks;       /* the locks it holds */
     uint64_t ver_estimate;        /* version bytes its commit may make */
     int open;                     /* registered in the open list */
+    int has_escrow;               /* WS_ESCROW entries were made */
+    struct esc_keep *keep;        /* JET_bitEscrowNoRollback deltas */
+    uint32_t nkeep, keepcap;
+};
+
+/* One escrow delta: add delta to the width-byte (4 or 8) little-endian
+ * integer at offset off of a value. */
+struct esc_delta {
+    uint32_t off, width;
+    int64_t delta;
+};
+
+/* A delta that rollback must not undo (store_escrow.c); depth: the
+ * savepoints that existed when it was made. */
+struct esc_keep {
+    uint8_t *key;
+    uint32_t tree, klen, depth;
+    uint8_t dbid;
+    struct esc_delta d;
 };
 
 /* Bytes a version costs besides its key and before-image (the estimate
@@ -255,6 +285,8 @@ void ws_undo_free(struct ws *w);
 
 /* Shared helpers (store.c). */
 int store_err_from_os(int oserr);
+/* The sticky failed state's error, or 0. */
+int store_check_failed(store *s);
 /* Bytes of log from the start of generation 1 to lsn (for volume checks). */
 uint64_t store_log_bytes(const store *s, lsn_t lsn);
 /* Attaches a database during recovery or normally, without logging. */
@@ -300,13 +332,40 @@ static inline int vs_any_newer(const store *s, uint64_t snapshot)
  * before-images must be recorded (another transaction is open). */
 uint64_t vs_commit_csn(store *s, int *record);
 /* Records the committed value of (db, tree, key) before commit csn
- * (reads the tree); JET_errOutOfMemory or a read error. */
-int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t klen, uint64_t csn);
+ * (reads the tree); escrow: the commit only adds escrow deltas there.
+ * JET_errOutOfMemory or a read error. */
+int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t klen, uint64_t csn,
+              int escrow);
 /* Takes back every version of csn (a commit failing before it applied). */
 void vs_unrecord(store *s, uint64_t csn);
 /* Drops the versions of one tree (tree 0: of the whole database), when the
  * tree is dropped or the database detached; exclusive latch held. */
 void vs_purge(store *s, int dbid, uint32_t tree);
+
+/* Escrow (store_escrow.c, with the lock side in store_version.c). */
+/* Adds the deltas (n of them, struct esc_delta, possibly unaligned) to
+ * val; deltas outside vlen are skipped. */
+void esc_apply(const uint8_t *deltas, uint32_t n, uint8_t *val, uint32_t vlen);
+/* Commit, exclusive latch held: every WS_ESCROW entry becomes a WS_PUT of
+ * the latest committed value plus its deltas (a WS_DELETE if the record
+ * is gone).  JET_errOutOfMemory or a read error. */
+int esc_resolve(store_txn *t);
+/* Savepoint rollback: puts back the NoRollback deltas it undid, and
+ * resynchronizes the transaction's escrow locks with its write set. */
+void esc_after_rollback(store_txn *t);
+/* Transaction end without commit: commits the NoRollback deltas as a
+ * transaction of their own; frees the list. */
+void esc_keep_flush(store *s, store_txn *t, int apply);
+/* Escrow locks: room for one more delta in t's escrow lock on the key
+ * (which vs_lock took): JET_errOutOfMemory.  Then vs_escrow_note, which
+ * cannot fail, returns the "stored" value ESE reports before the delta -
+ * cur (the latest committed value's bytes) plus every open transaction's
+ * pending deltas there - and records d in t's lock.  Shared latch held. */
+int vs_escrow_reserve(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen);
+int64_t vs_escrow_note(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen,
+                       const struct esc_delta *d, const uint8_t *cur, uint32_t curlen);
+/* Sets each of t's escrow locks' deltas to those of its write-set entry. */
+void vs_escrow_resync(store_txn *t);
 
 /* Recovery (store_recover.c): replays the log from edb.chk's checkpoint. */
 int store_recover(store *s, lsn_t log_end);

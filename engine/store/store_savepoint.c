@@ -125,6 +125,7 @@ void store_txn_savepoint_rollback(store_txn *t)
     }
     assert(w->count == m.count && w->bytes == m.bytes);
     assert(w->nmarks || !w->nundo); /* records exist only under a savepoint */
+    if (t->has_escrow || t->nkeep) esc_after_rollback(t);
 }
 
 uint32_t store_txn_savepoints(const store_txn *t)

@@ -30,7 +30,10 @@
  *    registers (db, tree, key) in a hash table until the transaction ends
  *    (savepoint rollback keeps them, as ESE keeps its locks).  A change
  *    conflicts (JET_errWriteConflict) with another open transaction's lock
- *    on the key (read locks only conflict with writes) or with a version
+ *    on the key (read locks only conflict with writes; escrow locks, of
+ *    store_escrow.c, coexist with each other, ignore versions made by
+ *    escrow-only commits, and carry their owner's pending deltas) or with
+ *    a version
  *    newer than the changer's snapshot (a commit it cannot see changed the
  *    key).  The lock is registered before the versions are looked at: a
  *    transaction that committed the key held its lock until its versions
@@ -123,6 +126,7 @@ void vs_free(store *s)
             struct lk_entry *l, *n;
             for (l = s->locks[i]; l; l = n) {
                 n = l->next;
+                free(l->esc);
                 free(l);
             }
         }
@@ -217,6 +221,7 @@ void vs_txn_end(store *s, store_txn *t, int latch_held)
     for (l = t->locks; l; l = n) {
         n = l->owner_next;
         unchain(s, l);
+        free(l->esc);
         free(l);
     }
     t->locks = NULL;
@@ -280,7 +285,8 @@ struct ws_entry *vs_seek(store *s, int dbid, uint32_t tree, const void *key, uin
 
 /* ---- recording versions ------------------------------------------------------------ */
 
-int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t klen, uint64_t csn)
+int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t klen, uint64_t csn,
+              int escrow)
 {
     struct vs_version *v;
     struct vs_key *vk;
@@ -321,6 +327,7 @@ int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t k
     v->csn = csn;
     v->vlen = vlen;
     v->present = (uint8_t)present;
+    v->escrow = (uint8_t)escrow;
     v->next_key = NULL;
     assert(!vk->newest || vk->newest->csn < csn);
     if (vk->newest) vk->newest->next_key = v;
@@ -392,7 +399,29 @@ static void grow_locks(store *s)
     s->nlock_buckets = n;
 }
 
-int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen, int write,
+/* Whether a lock of mode a conflicts with another transaction's of mode b. */
+static int lk_conflict(int a, int b)
+{
+    return a == LK_WRITE || b == LK_WRITE || a != b;
+}
+
+/* Whether a commit after t's snapshot changed the key (takes the latch);
+ * but_escrow: other than by escrow deltas alone. */
+static int changed_since(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen,
+                         int but_escrow)
+{
+    const struct vs_version *v;
+    int changed;
+    os_rwlock_read_lock(t->s->latch);
+    v = vs_visible(t->s, dbid, tree, key, klen, t->snapshot);
+    if (but_escrow)
+        while (v && v->escrow) v = v->next_key;
+    changed = v != NULL;
+    os_rwlock_read_unlock(t->s->latch);
+    return changed;
+}
+
+int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen, int mode,
             uint64_t estimate)
 {
     store *s = t->s;
@@ -401,6 +430,7 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
     int conflict;
 
     assert(t->open);
+    assert(mode == LK_READ || mode == LK_WRITE || mode == LK_ESCROW);
     os_mutex_lock(s->vmutex);
     if (estimate && max && s->nopen > 1 && s->vs_bytes + t->ver_estimate + estimate > max) {
         os_mutex_unlock(s->vmutex);
@@ -412,17 +442,27 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
             continue;
         if (l->owner == t) {
             mine = l;
-        } else if (write || l->write) {
+        } else if (lk_conflict(mode, l->write)) {
             os_mutex_unlock(s->vmutex);
             return JET_errWriteConflict;
         }
     }
     if (mine) {
         /* Held already: no commit can have changed the key since the first
-         * check (a writer would have needed our lock). */
-        if (write) mine->write = 1;
+         * check (a writer would have needed our lock) - unless the lock
+         * was an escrow lock, which other escrowers share and commit
+         * through: leaving escrow checks the versions now. */
+        int was = mine->write;
+        if (was != mode) mine->write = LK_WRITE;
         t->ver_estimate += estimate;
         os_mutex_unlock(s->vmutex);
+        if (was == LK_ESCROW && mode != LK_ESCROW && changed_since(t, dbid, tree, key, klen, 0)) {
+            os_mutex_lock(s->vmutex);
+            mine->write = (uint8_t)was;
+            t->ver_estimate -= estimate;
+            os_mutex_unlock(s->vmutex);
+            return JET_errWriteConflict;
+        }
         return 0;
     }
     if (!(l = malloc(sizeof(*l) + klen))) {
@@ -434,7 +474,9 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
     l->dbid = (uint8_t)dbid;
     l->tree = tree;
     l->klen = klen;
-    l->write = (uint8_t)write;
+    l->write = (uint8_t)mode;
+    l->esc = NULL;
+    l->nesc = l->esccap = 0;
     l->owner = t;
     if (klen) memcpy(l->key, key, klen);
     l->next = s->locks[h % s->nlock_buckets];
@@ -444,10 +486,11 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
     t->locks = l;
     os_mutex_unlock(s->vmutex);
 
-    /* Now the versions: a commit after our snapshot that changed the key. */
-    os_rwlock_read_lock(s->latch);
-    conflict = vs_visible(s, dbid, tree, key, klen, t->snapshot) != NULL;
-    os_rwlock_read_unlock(s->latch);
+    /* Now the versions: a commit after our snapshot that changed the key.
+     * Escrow deltas commute with commits that only added deltas (they
+     * apply to the latest committed value), so an escrow lock looks past
+     * those, as ESE's delta versions do. */
+    conflict = changed_since(t, dbid, tree, key, klen, mode == LK_ESCROW);
     os_mutex_lock(s->vmutex);
     if (conflict) {
         assert(t->locks == l);
@@ -459,4 +502,118 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
     }
     os_mutex_unlock(s->vmutex);
     return conflict ? JET_errWriteConflict : 0;
+}
+
+/* ---- escrow locks ---------------------------------------------------------------- */
+
+/* t's lock on the key, or NULL (vmutex held). */
+static struct lk_entry *own_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen)
+{
+    store *s = t->s;
+    uint64_t h = lock_hash(dbid, tree, key, klen);
+    struct lk_entry *l;
+    for (l = s->locks[h % s->nlock_buckets]; l; l = l->next)
+        if (l->owner == t && l->hash == h && l->dbid == dbid && l->tree == tree && l->klen == klen &&
+            (!klen || !memcmp(l->key, key, klen)))
+            return l;
+    return NULL;
+}
+
+/* The sum of the deltas at (off, width) in a delta list. */
+static int64_t delta_sum(const uint8_t *list, uint32_t n, uint32_t off, uint32_t width)
+{
+    int64_t sum = 0;
+    uint32_t i;
+    for (i = 0; i < n; i++) {
+        struct esc_delta d;
+        memcpy(&d, list + i * sizeof(d), sizeof(d));
+        if (d.off == off && d.width == width) sum = (int64_t)((uint64_t)sum + (uint64_t)d.delta);
+    }
+    return sum;
+}
+
+int vs_escrow_reserve(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen)
+{
+    store *s = t->s;
+    struct lk_entry *mine;
+    int err = 0;
+
+    os_mutex_lock(s->vmutex);
+    mine = own_lock(t, dbid, tree, key, klen);
+    assert(mine);
+    if (mine->nesc == mine->esccap) {
+        uint32_t cap = mine->esccap ? mine->esccap * 2 : 2;
+        uint8_t *p = realloc(mine->esc, (size_t)cap * sizeof(struct esc_delta));
+        if (p) {
+            mine->esc = p;
+            mine->esccap = cap;
+        } else {
+            err = JET_errOutOfMemory;
+        }
+    }
+    os_mutex_unlock(s->vmutex);
+    return err;
+}
+
+int64_t vs_escrow_note(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen,
+                       const struct esc_delta *d, const uint8_t *cur, uint32_t curlen)
+{
+    store *s = t->s;
+    uint64_t h = lock_hash(dbid, tree, key, klen);
+    struct lk_entry *l, *mine;
+    uint8_t b[8] = {0};
+    uint64_t v = 0;
+    uint32_t k;
+    int i;
+
+    if (d->off <= curlen && d->width <= curlen - d->off) memcpy(b, cur + d->off, d->width);
+    for (i = (int)d->width - 1; i >= 0; i--) v = v << 8 | b[i];
+    os_mutex_lock(s->vmutex);
+    mine = own_lock(t, dbid, tree, key, klen);
+    assert(mine);
+    for (l = s->locks[h % s->nlock_buckets]; l; l = l->next)
+        if (l->nesc && l->hash == h && l->dbid == dbid && l->tree == tree && l->klen == klen &&
+            (!klen || !memcmp(l->key, key, klen)))
+            v += (uint64_t)delta_sum(l->esc, l->nesc, d->off, d->width);
+    {
+        /* One element per (off, width): merge; vs_escrow_reserve made room. */
+        for (k = 0; k < mine->nesc; k++) {
+            struct esc_delta e;
+            memcpy(&e, mine->esc + k * sizeof(e), sizeof(e));
+            if (e.off == d->off && e.width == d->width) {
+                e.delta = (int64_t)((uint64_t)e.delta + (uint64_t)d->delta);
+                memcpy(mine->esc + k * sizeof(e), &e, sizeof(e));
+                break;
+            }
+        }
+        if (k == mine->nesc) {
+            assert(mine->nesc < mine->esccap);
+            memcpy(mine->esc + mine->nesc++ * sizeof(*d), d, sizeof(*d));
+        }
+    }
+    os_mutex_unlock(s->vmutex);
+    return d->width == 4 ? (int64_t)(int32_t)(uint32_t)v : (int64_t)v;
+}
+
+void vs_escrow_resync(store_txn *t)
+{
+    store *s = t->s;
+    struct lk_entry *l;
+
+    os_mutex_lock(s->vmutex);
+    for (l = t->locks; l; l = l->owner_next) {
+        const struct ws_entry *e;
+        if (!l->esccap) continue;
+        e = ws_find(&t->ws, l->dbid, l->tree, l->key, l->klen);
+        l->nesc = 0;
+        if (e && e->kind == WS_ESCROW) {
+            uint32_t n = e->vlen / sizeof(struct esc_delta);
+            /* The write set's deltas after a rollback are a subset of the
+             * (off, width) pairs the lock has seen: they fit. */
+            assert(n <= l->esccap);
+            if (n) memcpy(l->esc, e->val, (size_t)n * sizeof(struct esc_delta));
+            l->nesc = n;
+        }
+    }
+    os_mutex_unlock(s->vmutex);
 }

@@ -1,5 +1,5 @@
 /*
- * transaction.c - JetBeginTransaction(2), JetCommitTransaction and
+ * transaction.c - JetBeginTransaction(2/3), JetCommitTransaction(2) and
  * JetRollback: levels, their limit, the grbits that stand alone, and
  * transactions a session or JetTerm leaves open.
  */
@@ -80,5 +80,71 @@ TEST(transaction_left_open)
     expect_err(JET_errSuccess, JetEndSession(other, 0));
     expect_err(JET_errSuccess, JetBeginTransaction(ses));
     /* So does JetTerm. */
+    expect_err(JET_errSuccess, JetTerm(inst));
+}
+
+/* Inserts a row with one Long column into table t of a new database. */
+static void insert_row(JET_SESID ses, JET_TABLEID tab, JET_COLUMNID col, long v)
+{
+    expect_err(JET_errSuccess, JetPrepareUpdate(ses, tab, JET_prepInsert));
+    expect_err(JET_errSuccess, JetSetColumn(ses, tab, col, &v, sizeof(v), 0, NULL));
+    expect_err(JET_errSuccess, JetUpdate(ses, tab, NULL, 0, NULL));
+}
+
+TEST(transaction_begin3_commit2)
+{
+    JET_SESID ses = 0;
+    JET_INSTANCE inst = start("trx3", &ses);
+    JET_COMMIT_ID id1, id2;
+    JET_COLUMNDEF cd;
+    JET_COLUMNID col = 0;
+    JET_DBID db = 0;
+    JET_TABLEID tab = 0;
+    int i;
+
+    /* JetBeginTransaction3: levels, their limit, grbits; trxid is free */
+    expect_err(JET_errInvalidGrbit, JetBeginTransaction3(ses, 1, 0x80000000));
+    for (i = 0; i < 7; i++) expect_err(JET_errSuccess, JetBeginTransaction3(ses, 100 + i, 0));
+    expect_err(JET_errTransTooDeep, JetBeginTransaction3(ses, 7, 0));
+    expect_err(JET_errSuccess, JetRollback(ses, JET_bitRollbackAll));
+    expect_err(JET_errInvalidSesid, JetBeginTransaction3(JET_sesidNil, 0, 0));
+
+    /* JetCommitTransaction2: the errors of JetCommitTransaction */
+    expect_err(JET_errNotInTransaction, JetCommitTransaction2(ses, 0, 0, &id1));
+    expect_err(JET_errInvalidGrbit, JetCommitTransaction2(ses, 0x80000000, 0, &id1));
+    expect_err(JET_errInvalidGrbit,
+               JetCommitTransaction2(ses, JET_bitWaitLastLevel0Commit | JET_bitWaitAllLevel0Commit, 0, &id1));
+    expect_err(JET_errSuccess, JetCommitTransaction2(ses, JET_bitWaitAllLevel0Commit, 0, &id1));
+    expect_err(JET_errSuccess, JetCommitTransaction2(ses, JET_bitWaitLastLevel0Commit, 0, NULL));
+    expect_err(JET_errInvalidSesid, JetCommitTransaction2(JET_sesidNil, 0, 0, &id1));
+
+    /* A read-only transaction begun by JetBeginTransaction3 refuses writes */
+    expect_err(JET_errSuccess, JetCreateDatabaseA(ses, "scratch-trx-trx3\\t.edb", NULL, &db, JET_bitDbOverwriteExisting));
+    expect_err(JET_errSuccess, JetCreateTableA(ses, db, "t", 0, 0, &tab));
+    memset(&cd, 0, sizeof(cd));
+    cd.cbStruct = sizeof(cd);
+    cd.coltyp = JET_coltypLong;
+    expect_err(JET_errSuccess, JetAddColumnA(ses, tab, "v", &cd, NULL, 0, &col));
+    expect_err(JET_errSuccess, JetBeginTransaction3(ses, 42, JET_bitTransactionReadOnly));
+    expect_err(JET_errTransReadOnly, JetPrepareUpdate(ses, tab, JET_prepInsert));
+    expect_err(JET_errSuccess, JetCommitTransaction2(ses, 0, 0, NULL));
+
+    /* Commit ids grow with each commit that wrote something */
+    memset(&id1, 0xcc, sizeof(id1));
+    memset(&id2, 0xcc, sizeof(id2));
+    expect_err(JET_errSuccess, JetBeginTransaction3(ses, 1, 0));
+    insert_row(ses, tab, col, 1);
+    expect_err(JET_errSuccess, JetCommitTransaction2(ses, JET_bitCommitLazyFlush, 1000, &id1));
+    ok(id1.commitId > 0, "commitId %lld", (long long)id1.commitId);
+    ok(id1.reserved == 0, "reserved %d", id1.reserved);
+    ok(id1.signLog.logtimeCreate.bYear >= 100, "year %d", id1.signLog.logtimeCreate.bYear);
+    expect_err(JET_errSuccess, JetBeginTransaction3(ses, 2, 0));
+    expect_err(JET_errSuccess, JetBeginTransaction3(ses, 3, 0));
+    insert_row(ses, tab, col, 2);
+    expect_err(JET_errSuccess, JetCommitTransaction2(ses, 0, 0, &id2)); /* inner level */
+    expect_err(JET_errSuccess, JetCommitTransaction2(ses, 0, 0, &id2));
+    ok(id2.commitId > id1.commitId, "commitId %lld after %lld", (long long)id2.commitId,
+       (long long)id1.commitId);
+    expect_err(JET_errSuccess, JetCloseTable(ses, tab));
     expect_err(JET_errSuccess, JetTerm(inst));
 }
