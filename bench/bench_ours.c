@@ -148,7 +148,13 @@ static int v_mkdir(os_vfs *vfs, const char *path)
     return inner_vfs->mkdir(inner_vfs, path);
 }
 
-static os_vfs counting_vfs = {"bench-counting", v_open, v_remove, v_rename, v_exists, v_mkdir};
+static int v_sync_dir(os_vfs *vfs, const char *path)
+{
+    (void)vfs;
+    return inner_vfs->sync_dir ? inner_vfs->sync_dir(inner_vfs, path) : 0;
+}
+
+static os_vfs counting_vfs = {"bench-counting", v_open, v_remove, v_rename, v_exists, v_mkdir, v_sync_dir};
 
 /* ---- the engine ------------------------------------------------------------ */
 

@@ -109,9 +109,17 @@ struct pager {
     uint64_t hits, misses, evictions, reads, writes;
 };
 
+/* A snapshot's image of a page is the frame's own data (sealed in place
+ * when taken) until the first pager_make_dirty after that: frame_touch
+ * then copies it into `copy` before the caller changes the frame
+ * (copy-on-write), so only pages changed while a checkpoint runs cost
+ * memory.  Image bytes are read under p->mutex (pager_snapshot_read, the
+ * write's bounce buffer), which is the lock frame_touch holds while it
+ * copies. */
 struct snap_entry {
     pager_page *frame;        /* pinned by the snapshot */
     uint32_t pgno;
+    uint8_t *copy;            /* the image once the frame changed, else NULL */
 };
 
 struct pager_snapshot {
@@ -119,7 +127,8 @@ struct pager_snapshot {
     uint32_t count;
     uint32_t page_count;      /* the database's page count when taken */
     struct snap_entry *entries; /* sorted by pgno */
-    uint8_t *images;          /* count * page_size bytes, in entry order */
+    int broken;               /* a copy-on-write found no memory: the image
+                                 is gone, the checkpoint must fail */
 };
 
 /* ---- errors ------------------------------------------------------------ */
@@ -219,9 +228,25 @@ static void gen_bump(pager *p)
     __atomic_store_n(&p->generation, p->generation + 1, __ATOMIC_RELEASE);
 }
 
-/* What pager_make_dirty does, for callers already holding the mutex. */
+/* Before a frame whose data is still a snapshot's image changes: the
+ * image moves to a copy of its own.  Without memory for it the snapshot is
+ * marked broken (its checkpoint then fails and the store stops, as any
+ * failed checkpoint makes it; recovery redoes the work from the log). */
+static void snap_cow(pager *p, pager_page *f)
+{
+    struct snap_entry *e = &f->snap->entries[f->snap_idx];
+
+    assert(e->frame == f && !e->copy);
+    if ((e->copy = malloc(p->page_size))) memcpy(e->copy, f->data, p->page_size);
+    else f->snap->broken = 1;
+    f->snap = NULL;
+}
+
+/* What pager_make_dirty does, for callers already holding the mutex.
+ * Callers change a frame's data only after this (pager.h). */
 static void frame_touch(pager *p, pager_page *f)
 {
+    if (f->snap) snap_cow(p, f);
     put_u64(f->data + PAGE_OFF_LSN, p->lsn);
     frame_set_dirty(p, f);
     gen_bump(p);
@@ -420,10 +445,10 @@ static int alloc_from_free_list(pager *p, pager_page **out)
         pager_release(pg);
         return JET_errDatabaseCorrupted;
     }
+    os_mutex_lock(p->mutex);
+    if (pg->snap) snap_cow(p, pg); /* before its data changes */
     memset(pg->data, 0, p->page_size);
     put_u32(pg->data + PAGE_OFF_PGNO, head);
-
-    os_mutex_lock(p->mutex);
     frame_touch(p, pg);
     frame_touch(p, p->header);
     hdr_put(p, DBH_OFF_FREE_HEAD, next);
@@ -479,15 +504,15 @@ int pager_free(pager *p, pager_page *pg)
         ERR("%s: freeing page %u would put %u pages on the free list of %u\n", p->path, pgno,
             count + 1, pager_page_count(p));
         rc = JET_errDatabaseCorrupted;
-    } else {
-        memset(pg->data, 0, p->page_size);
-        put_u32(pg->data + PAGE_OFF_PGNO, pgno);
-        pg->data[PAGE_OFF_TYPE] = PAGE_TYPE_FREE;
-        put_u32(pg->data + PAGE_OFF_NEXT, head);
     }
 
     os_mutex_lock(p->mutex);
     if (rc == 0) {
+        if (pg->snap) snap_cow(p, pg); /* before its data changes */
+        memset(pg->data, 0, p->page_size);
+        put_u32(pg->data + PAGE_OFF_PGNO, pgno);
+        pg->data[PAGE_OFF_TYPE] = PAGE_TYPE_FREE;
+        put_u32(pg->data + PAGE_OFF_NEXT, head);
         frame_touch(p, pg);
         frame_touch(p, p->header);
         hdr_put(p, DBH_OFF_FREE_HEAD, pgno);
@@ -512,33 +537,26 @@ static int entry_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Copies dirty frame i (already sorted) into the snapshot and marks it
- * clean; the snapshot pins it (invariant 3). */
-static void snapshot_copy(pager *p, pager_snapshot *s, uint32_t i)
+/* Makes dirty frame i (already sorted) the snapshot's image of its page:
+ * its hole zeroed (the checkpoint logs the page without it) and sealed in
+ * place, clean, pinned by the snapshot (invariant 3). */
+static void snapshot_hold(pager *p, pager_snapshot *s, uint32_t i)
 {
     struct snap_entry *e = &s->entries[i];
     pager_page *f = e->frame;
-    uint8_t *img = s->images + (size_t)i * p->page_size;
     uint32_t hole_off, hole_len;
 
     assert(get_u32(f->data + PAGE_OFF_PGNO) == f->pgno); /* callers keep a page's number */
-    /* The hole is zeroed: the checkpoint logs the page without it. */
+    assert(!f->snap);
     page_hole(f->data, p->page_size, &hole_off, &hole_len);
-    memcpy(img, f->data, hole_off);
-    memset(img + hole_off, 0, hole_len);
-    memcpy(img + hole_off + hole_len, f->data + hole_off + hole_len, p->page_size - hole_off - hole_len);
-    page_seal(img, p->page_size);
+    memset(f->data + hole_off, 0, hole_len);
+    page_seal(f->data, p->page_size);
     e->pgno = f->pgno;
+    e->copy = NULL;
+    f->snap = s;
+    f->snap_idx = i;
     frame_pin(p, f);
     frame_set_clean(p, f);
-}
-
-static int snapshot_alloc(pager_snapshot *s, uint32_t n, uint32_t page_size)
-{
-    if ((size_t)n > SIZE_MAX / page_size) return JET_errOutOfMemory;
-    s->entries = malloc((size_t)n * sizeof(*s->entries));
-    s->images = malloc((size_t)n * page_size);
-    return s->entries && s->images ? 0 : JET_errOutOfMemory;
 }
 
 int pager_snapshot_take(pager *p, pager_snapshot **out)
@@ -552,17 +570,15 @@ int pager_snapshot_take(pager *p, pager_snapshot **out)
     s->pager = p;
     os_mutex_lock(p->mutex);
     n = p->ndirty;
-    if (n && snapshot_alloc(s, n, p->page_size)) {
+    if (n && !(s->entries = malloc((size_t)n * sizeof(*s->entries)))) {
         os_mutex_unlock(p->mutex);
-        free(s->entries);
-        free(s->images);
         free(s);
         return JET_errOutOfMemory;
     }
     for (i = 0, f = pcache_dirty_first(&p->cache); f; f = f->next) s->entries[i++].frame = f;
     assert(i == n);
     if (n) qsort(s->entries, n, sizeof(*s->entries), entry_cmp);
-    for (i = 0; i < n; i++) snapshot_copy(p, s, i);
+    for (i = 0; i < n; i++) snapshot_hold(p, s, i);
     s->count = n;
     s->page_count = p->page_count;
     p->nsnapshots++;
@@ -578,11 +594,23 @@ uint32_t pager_snapshot_count(const pager_snapshot *s)
     return s->count;
 }
 
-const uint8_t *pager_snapshot_page(const pager_snapshot *s, uint32_t i, uint32_t *pgno)
+static const uint8_t *entry_image(const struct snap_entry *e)
 {
+    return e->copy ? e->copy : e->frame->data;
+}
+
+int pager_snapshot_read(const pager_snapshot *s, uint32_t i, uint8_t *dst, uint32_t *pgno)
+{
+    pager *p = s->pager;
+    int rc = 0;
+
     assert(i < s->count);
     *pgno = s->entries[i].pgno;
-    return s->images + (size_t)i * s->pager->page_size;
+    os_mutex_lock(p->mutex);
+    if (s->broken) rc = JET_errOutOfMemory;
+    else memcpy(dst, entry_image(&s->entries[i]), p->page_size);
+    os_mutex_unlock(p->mutex);
+    return rc;
 }
 
 /* Sets the file's size to pages whole pages and syncs it; size_mutex held. */
@@ -641,20 +669,37 @@ int pager_resize(pager *p, uint32_t pages, int shrink, uint32_t *result)
     return rc;
 }
 
-/* Writes the images, one write per run of consecutive pgnos. */
+/* Writes the images, one write per run of consecutive pgnos, each run
+ * copied under the mutex into a bounce buffer first (the frames may be
+ * copied-on-write meanwhile). */
 static int snapshot_write_runs(pager *p, const pager_snapshot *s)
 {
     uint32_t max_run = PAGER_RUN_BYTES / p->page_size;
-    uint32_t i, j;
+    uint32_t i, j, k;
+    uint8_t *buf = malloc((size_t)max_run * p->page_size);
 
+    if (!buf) return JET_errOutOfMemory;
     for (i = 0; i < s->count; i = j) {
-        int rc;
+        int rc, broken;
         for (j = i + 1; j < s->count && j - i < max_run; j++)
             if (s->entries[j].pgno != s->entries[j - 1].pgno + 1) break;
-        rc = os_file_write(p->file, (uint64_t)s->entries[i].pgno * p->page_size,
-                           s->images + (size_t)i * p->page_size, (size_t)(j - i) * p->page_size);
-        if (rc) return map_os_error(rc);
+        os_mutex_lock(p->mutex);
+        broken = s->broken;
+        for (k = i; k < j && !broken; k++)
+            memcpy(buf + (size_t)(k - i) * p->page_size, entry_image(&s->entries[k]), p->page_size);
+        os_mutex_unlock(p->mutex);
+        if (broken) {
+            free(buf);
+            return JET_errOutOfMemory;
+        }
+        rc = os_file_write(p->file, (uint64_t)s->entries[i].pgno * p->page_size, buf,
+                           (size_t)(j - i) * p->page_size);
+        if (rc) {
+            free(buf);
+            return map_os_error(rc);
+        }
     }
+    free(buf);
     return 0;
 }
 
@@ -686,11 +731,15 @@ void pager_snapshot_free(pager_snapshot *s)
     if (!s) return;
     p = s->pager;
     os_mutex_lock(p->mutex);
-    for (i = 0; i < s->count; i++) frame_unpin(p, s->entries[i].frame);
+    for (i = 0; i < s->count; i++) {
+        struct snap_entry *e = &s->entries[i];
+        if (e->copy) free(e->copy);
+        else if (e->frame->snap == s) e->frame->snap = NULL; /* never changed */
+        frame_unpin(p, e->frame);
+    }
     p->nsnapshots--;
     os_mutex_unlock(p->mutex);
     free(s->entries);
-    free(s->images);
     free(s);
 }
 
@@ -960,7 +1009,7 @@ static void install_page_image(pager *p, uint32_t pgno, const uint8_t *image)
     pager_page *f = pcache_lookup(&p->cache, pgno);
 
     if (f) {
-        assert(f->state == FRAME_READY); /* recovery runs alone */
+        assert(f->state == FRAME_READY && !f->snap); /* recovery runs alone */
         memcpy(f->data, image, p->page_size);
         frame_set_clean(p, f);
     }

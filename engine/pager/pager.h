@@ -8,9 +8,12 @@
  * only through a checkpoint, which the store layer drives (see
  * engine/store/store.h for the durability argument):
  *
- *     pager_snapshot_take()   under the store's exclusive latch: copy every
- *                             dirty page (sealed with its checksum), mark
- *                             them clean
+ *     pager_snapshot_take()   under the store's exclusive latch: seal every
+ *                             dirty page in place (hole zeroed, checksum),
+ *                             mark them clean and hold them as the images;
+ *                             the first pager_make_dirty of one afterwards
+ *                             copies its image aside (copy-on-write), so
+ *                             only pages changed meanwhile cost memory
  *     ... store appends the images to the log and flushes it ...
  *     pager_snapshot_write()  write the images in place, sync the file
  *
@@ -119,8 +122,12 @@ pager_page *pager_header(pager *p);
 /* Checkpoint support (see the top comment). */
 int pager_snapshot_take(pager *p, pager_snapshot **out);
 uint32_t pager_snapshot_count(const pager_snapshot *s);
-/* Image i (sealed, page_size bytes) and its pgno. */
-const uint8_t *pager_snapshot_page(const pager_snapshot *s, uint32_t i, uint32_t *pgno);
+/* Copies image i (sealed, page_size bytes) into dst and tells its pgno.
+ * Any thread, without the latch, while pages change (the images are kept
+ * copy-on-write).  JET_errOutOfMemory when a copy-on-write found no
+ * memory: the image is lost and the checkpoint must fail (so does
+ * pager_snapshot_write then). */
+int pager_snapshot_read(const pager_snapshot *s, uint32_t i, uint8_t *dst, uint32_t *pgno);
 /* Writes every image in place, grows the file to cover the page count
  * (never shrinks it), and
  * syncs.  May run without the latch, concurrently with readers. */

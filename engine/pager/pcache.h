@@ -82,6 +82,9 @@ struct pager_page {
     struct frame_chunk *chunk;   /* where its memory comes from */
     uint32_t pgno;
     uint32_t pins;               /* pager_get pins + snapshot holds */
+    struct pager_snapshot *snap; /* the snapshot whose image is still this
+                                    frame's data (copy-on-write), or NULL */
+    uint32_t snap_idx;           /* its entry there */
     uint32_t ref_tick;           /* pcache.tick at the last reference */
     int load_err;                /* FRAME_FAILED: the JET_err of the read */
     uint8_t state;               /* enum frame_state */

@@ -321,18 +321,19 @@ int store_checkpoint_locked(store *s, int clean)
      *    overwritten in place. */
     if (s->lg) {
         uint32_t page_size, n, k, pgno;
-        uint8_t *img = NULL;
+        uint8_t *img = NULL, *page;
         for (i = 0; i < STORE_MAX_DBS && !err; i++) {
             if (!snaps[i] || !db_logged(s, s->dbs[i])) continue;
             page_size = pager_page_size(s->dbs[i]->pg);
             n = pager_snapshot_count(snaps[i]);
-            if (!(img = malloc(9 + page_size))) {
+            if (!(img = malloc(9 + 2 * (size_t)page_size))) {
                 err = JET_errOutOfMemory;
                 break;
             }
+            page = img + 9 + page_size;
             for (k = 0; k < n && !err; k++) {
-                const uint8_t *page = pager_snapshot_page(snaps[i], k, &pgno);
                 uint32_t hole_off, hole_len;
+                if ((err = pager_snapshot_read(snaps[i], k, page, &pgno))) break;
                 page_hole(page, page_size, &hole_off, &hole_len);
                 img[0] = (uint8_t)i;
                 put_u32(img + 1, pgno);
@@ -398,19 +399,18 @@ int store_checkpoint(store *s)
  * less is written: random inserts dirty most leaves between checkpoints,
  * and at 3/4 a checkpoint covers about 2.5x as many rows as at 1/2 (0.25
  * instead of 0.43 page images per row at one million random rows, 128 MiB
- * cache).  The cost is memory: pager_snapshot_take copies the dirty pages,
- * so a checkpoint's peak is the cache plus 3/4 of it (64 MiB cache: about
- * 122 MiB peak in all with the bench's random load).  1/4 of the cache
- * stays for clean pages (the inner pages every descent needs).
+ * cache).  1/4 of the cache stays for clean pages (the inner pages every
+ * descent needs).  The snapshot holds the dirty frames themselves and
+ * copies only those that change while the checkpoint runs (pager.h).
  *
  * With cfg.checkpoint_thread the committer only wakes the background
  * checkpointer, so its log flush and in-place writes and syncs overlap
  * with the next transactions instead of stalling them.  Back-pressure
- * keeps the memory bound above: while that checkpoint runs (its copies
- * hold 3/4 of a cache), a committer that has dirtied 1/4 of a cache more,
- * or logged 4 depths, waits for it and checkpoints itself if still needed.
- * So frames plus copies stay under 1.75 caches, as with inline
- * checkpoints. */
+ * bounds memory: while that checkpoint runs (its frames pinned, up to 3/4
+ * of the cache), a committer that has dirtied 1/4 of a cache more, or
+ * logged 4 depths, waits for it and checkpoints itself if still needed.
+ * So frames stay within the cache and copies-on-write within a quarter of
+ * it, between commits. */
 enum { CKPT_NONE, CKPT_START, CKPT_WAIT };
 
 static int checkpoint_needed(store *s, int busy)

@@ -657,7 +657,8 @@ START_TEST(snapshot_roundtrip)
     ck_assert_uint_eq(pager_dirty_count(p), 0);
     ck_assert_uint_eq(pager_snapshot_count(s), 21);
     for (i = 0; i < 21; i++) {
-        const uint8_t *img = pager_snapshot_page(s, i, &pgno);
+        static uint8_t img[8192];
+        ck_assert_int_eq(pager_snapshot_read(s, i, img, &pgno), 0);
         ck_assert_uint_eq(pgno, i); /* sorted */
         ck_assert_int_eq(page_verify(img, 8192, pgno), 0);
         if (pgno) ck_assert(filled(img, 8192, pgno, 5));
@@ -665,15 +666,27 @@ START_TEST(snapshot_roundtrip)
         prev = pgno;
     }
 
-    /* A change after the snapshot was taken stays dirty for the next one. */
+    /* A change after the snapshot was taken stays dirty for the next one,
+     * and the snapshot keeps the image it took (copy-on-write). */
     rewrite_page(p, 4, 6);
     ck_assert_uint_eq(pager_dirty_count(p), 1);
+    {
+        static uint8_t img[8192];
+        ck_assert_int_eq(pager_snapshot_read(s, 4, img, &pgno), 0);
+        ck_assert_uint_eq(pgno, 4);
+        ck_assert(filled(img, 8192, 4, 5));
+        check_page(p, 4, 6);
+    }
     ck_assert_int_eq(pager_snapshot_write(p, s), 0);
     pager_snapshot_free(s);
     ck_assert_uint_eq(pager_dirty_count(p), 1);
     ck_assert_int_eq(pager_snapshot_take(p, &s), 0);
     ck_assert_uint_eq(pager_snapshot_count(s), 1);
-    pager_snapshot_page(s, 0, &pgno);
+    {
+        static uint8_t img[8192];
+        ck_assert_int_eq(pager_snapshot_read(s, 0, img, &pgno), 0);
+        ck_assert(filled(img, 8192, 4, 6));
+    }
     ck_assert_uint_eq(pgno, 4);
     ck_assert_int_eq(pager_snapshot_write(p, s), 0);
     pager_snapshot_free(s);
@@ -701,7 +714,7 @@ START_TEST(snapshot_zeroes_the_hole)
     pager *p = create_db(size, 16);
     pager_snapshot *s;
     pager_page *pg;
-    const uint8_t *img;
+    static uint8_t img[PAGE_SIZE_MAX];
     uint8_t *d;
 
     pgno = alloc_filled(p, 3);
@@ -715,7 +728,7 @@ START_TEST(snapshot_zeroes_the_hole)
     ck_assert_uint_eq(len, size - 100 - off);
     pager_release(pg);
     ck_assert_int_eq(pager_snapshot_take(p, &s), 0);
-    img = pager_snapshot_page(s, 1, &i);
+    ck_assert_int_eq(pager_snapshot_read(s, 1, img, &i), 0);
     ck_assert_uint_eq(i, pgno);
     ck_assert_int_eq(page_verify(img, size, pgno), 0);
     for (i = PAGE_HDR_SIZE; i < size; i++) {
@@ -868,7 +881,7 @@ START_TEST(write_image_recovery)
     ck_assert_int_eq(pager_snapshot_take(p, &s), 0);
     n = pager_snapshot_count(s);
     ck_assert_uint_eq(n, 11);
-    for (i = 0; i < n; i++) memcpy(images[i], pager_snapshot_page(s, i, &pgnos[i]), 4096);
+    for (i = 0; i < n; i++) ck_assert_int_eq(pager_snapshot_read(s, i, images[i], &pgnos[i]), 0);
     pager_snapshot_free(s);
     pager_close(p);
 
