@@ -272,3 +272,32 @@ TEST(crash_after_level0_updates)
     ok(n == last, "%ld rows but 1..%ld contiguous", n, last);
     crash_close(&c);
 }
+
+/* JetTerm2(JET_bitTermAbrupt) with a transaction open and lazy commits not
+ * flushed: no crash, and the next JetInit finds every durable commit, the
+ * lazy ones at most as a tail, and nothing of the open transaction. */
+TEST(crash_term_abrupt)
+{
+    char dir[MAX_PATH], present[401];
+    struct crashdb c;
+    long n, i, last = 0;
+
+    snprintf(dir, sizeof(dir), "scratch-crash-abrupt\\");
+    test_clean_dir(dir);
+    expect_err(JET_errSuccess, crash_open(&c, dir, 1));
+    for (i = 1; i <= 100; i++) expect_err(JET_errSuccess, insert_txn(&c, i, 0));
+    for (i = 101; i <= 300; i++) expect_err(JET_errSuccess, insert_txn(&c, i, JET_bitCommitLazyFlush));
+    expect_err(JET_errSuccess, JetBeginTransaction(c.ses));
+    for (i = 301; i <= 400; i++) expect_err(JET_errSuccess, crash_insert(&c, i, NULL, 0));
+    expect_err(JET_errInvalidGrbit, JetTerm2(c.inst, 0x1000));
+    expect_err(JET_errSuccess, JetTerm2(c.inst, JET_bitTermAbrupt));
+    expect_err(JET_errInvalidSesid, JetEndSession(c.ses, 0));
+
+    expect_err(JET_errSuccess, crash_open(&c, dir, 0));
+    n = scan(&c, present, 400);
+    for (i = 1; i <= 100; i++) ok(present[i], "durable row %ld lost", i);
+    for (i = 1; i <= 300 && present[i]; i++) last = i;
+    ok(n == last, "%ld rows but the first %ld only are contiguous", n, last);
+    for (i = 301; i <= 400; i++) ok(!present[i], "uncommitted row %ld present", i);
+    crash_close(&c);
+}

@@ -6,12 +6,14 @@
  * Arguments, if given, name the suites to run.
  */
 #define _GNU_SOURCE
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "dbfile_check.h"
 #include "unit.h"
 
 static const struct {
@@ -44,6 +46,26 @@ const char *unit_tmpdir(void)
         abort();
     }
     return path;
+}
+
+void unit_check_dbfile(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    uint8_t *data = NULL;
+    long size;
+    int err;
+
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+    size = ftell(f);
+    ck_assert_int_gt(size, 0);
+    rewind(f);
+    ck_assert_ptr_nonnull(data = malloc((size_t)size));
+    ck_assert_uint_eq(fread(data, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    err = dbfile_check(data, (size_t)size, DBFILE_RAW);
+    free(data);
+    ck_assert_msg(err == 0, "%s: the integrity check gives %d", path, err);
 }
 
 int main(int argc, char **argv)

@@ -704,6 +704,7 @@ START_TEST(jet_stress_threads)
     start_instance(st);
     run_final_check(st, 1, "after JetTerm and JetInit");
     CALL(JetTerm(st->inst));
+    unit_check_dbfile(st->path);
     pthread_mutex_destroy(&st->mu);
     pthread_mutex_destroy(&st->fail_mu);
     free(th);

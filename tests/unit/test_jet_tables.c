@@ -406,6 +406,7 @@ START_TEST(jet_tables_random_against_model)
     start(j, 0);
     check_all(j, &j->committed);
     stop(j);
+    unit_check_dbfile(j->path);
     free(j);
 }
 END_TEST

@@ -15,6 +15,12 @@
 /* A fresh, empty scratch directory for one test (under $TMPDIR). */
 const char *unit_tmpdir(void);
 
+/* The integrity check of a closed database file (the fuzz target's reader,
+ * tests/fuzz/dbfile_check.h): every tree the catalog names verified, the
+ * space accounting, every record, long value and index key read.  Fails
+ * the test with the JET_err met. */
+void unit_check_dbfile(const char *path);
+
 /* The seed for randomized tests: $UNIT_SEED if set, else time-based; each
  * test that uses it prints it, so a failure can be replayed. */
 unsigned long long unit_seed(void);
