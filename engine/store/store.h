@@ -21,9 +21,9 @@
  *    further work ("failed" state, JET_errInstanceUnavailable) and a restart
  *    recovers the last good state from disk and log.
  *  - Checkpoint (serialized, see store_checkpoint; with cfg.checkpoint_thread
- *    the ones commits trigger run on a background thread): under the latch, copy
- *    every dirty page of every database (pager_snapshot_take) and note X =
- *    the log end; append CKPT_BEGIN(X), then the page images, then CKPT_END,
+ *    the ones commits trigger run on a background thread): under the latch,
+ *    take every dirty page of every database as an image (pager_snapshot_take:
+ *    sealed in place, kept copy-on-write) and note X = the log end; append CKPT_BEGIN(X), then the page images, then CKPT_END,
  *    and flush the log; then write the pages in place and sync each file;
  *    then write edb.chk pointing at CKPT_BEGIN.  Commits go on meanwhile.
  *  - Recovery (store_open): from the checkpoint in edb.chk, find the last
