@@ -391,8 +391,9 @@ static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
     if (cfg.cache_pages > 262144) cfg.cache_pages = 262144; /* dynamic sizing comes later */
     cfg.extend_pages = (uint32_t)params_num(inst->params, JET_paramDbExtensionSize);
     cfg.checkpoint_bytes = params_num(inst->params, JET_paramCheckpointDepthMax);
-    /* Version pages are 16 KiB, as ESE's version buckets on 64-bit. */
-    cfg.max_version_bytes = (uint64_t)params_num(inst->params, JET_paramMaxVerPages) * 16384u;
+    /* Version store pages are 16 KiB on 32-bit machines and 32 KiB on
+     * 64-bit ones (JET_paramMaxVerPages' documentation). */
+    cfg.max_version_bytes = (uint64_t)params_num(inst->params, JET_paramMaxVerPages) * (sizeof(void *) == 8 ? 32768u : 16384u);
     cfg.checkpoint_thread = 1; /* as ESENT's checkpoint and flush threads */
     if (grbit) FIXME("JetInit grbit 0x%lx ignored\n", (unsigned long)grbit);
     err = store_open(&cfg, &inst->st);

@@ -122,11 +122,15 @@ static int get_chunk(const struct lvh *h, uint64_t cs, uint32_t len, void *dst, 
     return 0;
 }
 
-static int put_chunk(const struct lvh *h, uint64_t cs, const void *data, uint32_t len)
+/* fresh: no chunk exists at cs (the LV was shorter), so the put makes no
+ * before-image and costs the version store only its overhead (BT_UPSERT
+ * is charged the value as well, store.h). */
+static int put_chunk(const struct lvh *h, uint64_t cs, const void *data, uint32_t len, int fresh)
 {
     uint8_t key[LV_KEY_CHUNK];
     chunk_key(key, h->lid, cs);
-    return store_txn_put(h->t, h->db, h->tree, key, sizeof(key), data, len, BT_UPSERT);
+    return store_txn_put(h->t, h->db, h->tree, key, sizeof(key), data, len,
+                         fresh ? BT_UPSERT | STORE_PUT_FRESH : BT_UPSERT);
 }
 
 /* Deletes the chunk at cs; one already missing is skipped (the bytes are
@@ -187,7 +191,7 @@ static int write_range(struct lvh *h, uint64_t off, const uint8_t *src, uint32_t
         err = patch_load(h, &p[1], last, off, src, end);
     for (cs = first; !err && cs <= last; cs += h->chunk) {
         const uint8_t *data = cs == p[0].cs ? p[0].buf : cs == p[1].cs ? p[1].buf : src + (cs - off);
-        err = put_chunk(h, cs, data, chunk_len(h, newsize, cs));
+        err = put_chunk(h, cs, data, chunk_len(h, newsize, cs), chunk_len(h, h->size, cs) == 0);
     }
     free(p[0].buf);
     free(p[1].buf);
@@ -241,7 +245,7 @@ static int shrink(struct lvh *h, uint64_t size)
         err = get_chunk(h, keep, chunk_len(h, h->size, keep), buf, len);
     }
     for (cs = gone; !err && cs < h->size; cs += h->chunk) err = del_chunk(h, cs);
-    if (!err && len) err = put_chunk(h, keep, buf, len);
+    if (!err && len) err = put_chunk(h, keep, buf, len, 0);
     free(buf);
     if (!err) h->size = size;
     return err;

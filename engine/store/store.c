@@ -823,14 +823,15 @@ int store_txn_put(store_txn *t, store_db *db, uint32_t tree, const void *key, ui
                   const void *val, uint32_t vlen, unsigned mode)
 {
     uint32_t page_size = pager_page_size(db->pg);
-    int err, exists;
+    int err, exists, fresh = (mode & STORE_PUT_FRESH) != 0;
 
+    mode &= ~STORE_PUT_FRESH;
     if ((err = check_failed(t->s))) return err;
     if (db->flags & STORE_DB_READONLY) return JET_errPermissionDenied;
     if (klen > bt_key_max(page_size)) return JET_errKeyTooBig;
     if ((uint64_t)klen + vlen > bt_cell_max(page_size)) return JET_errRecordTooBig;
     if ((err = vs_lock(t, db->dbid, tree, key, klen, 1,
-                       VS_OVERHEAD + klen + (mode == BT_INSERT_ONLY ? 0 : vlen))) < 0)
+                       VS_OVERHEAD + klen + (mode == BT_INSERT_ONLY || fresh ? 0 : vlen))) < 0)
         return err;
     if (mode != BT_UPSERT) {
         if ((err = key_exists(t, db, tree, key, klen, &exists)) < 0) return err;

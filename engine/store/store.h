@@ -181,6 +181,11 @@ int store_txn_begin(store *s, store_txn **out);
  * so commit never meets a bad size. */
 int store_txn_put(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
                   const void *val, uint32_t vlen, unsigned mode);
+/* Or'ed into store_txn_put's mode: the caller knows the key is new (a long
+ * value growing), so the change is charged to the version store limit as
+ * an insert (no before-image) without the existence check of
+ * BT_INSERT_ONLY. */
+#define STORE_PUT_FRESH 0x100u
 /* JET_errRecordNotFound when the key exists in neither. */
 /* (put and delete: JET_errWriteConflict, JET_errVersionStoreOutOfMemory, above) */
 int store_txn_delete(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen);

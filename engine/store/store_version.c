@@ -38,11 +38,12 @@
  *    key).  The lock is registered before the versions are looked at: a
  *    transaction that committed the key held its lock until its versions
  *    were recorded, so one of the two checks sees it.
- *  - Limit.  vs_bytes counts what the versions hold; with another
- *    transaction open, a change whose estimated version (key + new value +
- *    VS_OVERHEAD) would take the committed versions plus this transaction's
- *    estimates past cfg.max_version_bytes fails with
- *    JET_errVersionStoreOutOfMemory at the writing call, as ESE's does.
+ *  - Limit.  vs_bytes counts what the versions hold; a change whose
+ *    estimated version (VS_OVERHEAD + key, + the value unless an insert)
+ *    would take the committed versions plus this transaction's estimates
+ *    past cfg.max_version_bytes fails with JET_errVersionStoreOutOfMemory
+ *    at the writing call, as ESE's does: its version store bounds the
+ *    updates one transaction may make, alone or not.
  *
  * Memory only: after a crash no transaction is open, so nothing here is
  * needed, and recovery never sees it.
@@ -432,7 +433,7 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
     assert(t->open);
     assert(mode == LK_READ || mode == LK_WRITE || mode == LK_ESCROW);
     os_mutex_lock(s->vmutex);
-    if (estimate && max && s->nopen > 1 && s->vs_bytes + t->ver_estimate + estimate > max) {
+    if (estimate && max && s->vs_bytes + t->ver_estimate + estimate > max) {
         os_mutex_unlock(s->vmutex);
         return JET_errVersionStoreOutOfMemory;
     }

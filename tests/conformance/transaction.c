@@ -148,3 +148,54 @@ TEST(transaction_begin3_commit2)
     expect_err(JET_errSuccess, JetCloseTable(ses, tab));
     expect_err(JET_errSuccess, JetTerm(inst));
 }
+
+/* JET_paramMaxVerPages bounds the updates one transaction may make, alone:
+ * past it the writing call gives JET_errVersionStoreOutOfMemory, the
+ * transaction can still roll back, and smaller transactions then fit. */
+TEST(transaction_version_store_full)
+{
+    char dir[MAX_PATH] = "scratch-trx-verfull\\";
+    JET_INSTANCE inst = 0;
+    JET_SESID ses = 0;
+    JET_COLUMNDEF cd;
+    JET_COLUMNID col = 0;
+    JET_DBID db = 0;
+    JET_TABLEID tab = 0;
+    JET_ERR err = 0;
+    long i, n = 0;
+
+    test_clean_dir(dir);
+    expect_err(JET_errSuccess, JetCreateInstanceA(&inst, "verfull"));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramSystemPath, 0, dir));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramLogFilePath, 0, dir));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramMaxVerPages, 2, NULL));
+    expect_err(JET_errSuccess, JetInit(&inst));
+    expect_err(JET_errSuccess, JetBeginSessionA(inst, &ses, "", ""));
+    expect_err(JET_errSuccess, JetCreateDatabaseA(ses, "scratch-trx-verfull\\v.edb", NULL, &db, 0));
+    expect_err(JET_errSuccess, JetCreateTableA(ses, db, "t", 0, 0, &tab));
+    memset(&cd, 0, sizeof(cd));
+    cd.cbStruct = sizeof(cd);
+    cd.coltyp = JET_coltypLong;
+    expect_err(JET_errSuccess, JetAddColumnA(ses, tab, "v", &cd, NULL, 0, &col));
+    expect_err(JET_errSuccess, JetCreateIndexA(ses, tab, "pk", JET_bitIndexPrimary, "+v\0", 4, 100));
+
+    expect_err(JET_errSuccess, JetBeginTransaction(ses));
+    for (i = 0; i < 100000 && !err; i++) {
+        expect_err(JET_errSuccess, JetPrepareUpdate(ses, tab, JET_prepInsert));
+        expect_err(JET_errSuccess, JetSetColumn(ses, tab, col, &i, sizeof(i), 0, NULL));
+        err = JetUpdate(ses, tab, NULL, 0, NULL);
+    }
+    ok(err == JET_errVersionStoreOutOfMemory, "a lone transaction of %ld inserts ended with %ld", i, (long)err);
+    ok(i > 50, "the version store was full after %ld inserts", i);
+    expect_err(JET_errSuccess, JetPrepareUpdate(ses, tab, JET_prepCancel));
+    expect_err(JET_errSuccess, JetRollback(ses, 0));
+
+    for (i = 0; i < 1000; i++) {
+        if (i % 20 == 0) expect_err(JET_errSuccess, JetBeginTransaction(ses));
+        insert_row(ses, tab, col, i);
+        if (i % 20 == 19) expect_err(JET_errSuccess, JetCommitTransaction(ses, JET_bitCommitLazyFlush));
+    }
+    for (err = JetMove(ses, tab, JET_MoveFirst, 0); !err; err = JetMove(ses, tab, JET_MoveNext, 0)) n++;
+    ok(n == 1000, "%ld rows after small transactions", n);
+    expect_err(JET_errSuccess, JetTerm(inst));
+}

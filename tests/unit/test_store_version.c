@@ -244,26 +244,37 @@ START_TEST(garbage_collection)
 }
 END_TEST
 
-/* JET_errVersionStoreOutOfMemory at the writing call, only while versions
- * can pile up (another transaction open), and gone once they are
- * collected. */
+/* JET_errVersionStoreOutOfMemory at the writing call, for a transaction
+ * alone or while versions pile up (another transaction open), and gone
+ * once they are collected. */
 START_TEST(version_limit)
 {
     struct fixture f;
-    store_txn *reader, *w;
+    store_txn *reader, *w = NULL;
     char k[16], v[200];
     int i, r = 0;
 
     fx_open(&f, 16384);
     memset(v, 'v', sizeof(v) - 1);
     v[sizeof(v) - 1] = 0;
-    /* Alone: no limit (nothing would be recorded). */
-    w = begin(&f);
+    /* Small transactions load 300 keys. */
     for (i = 0; i < 300; i++) {
+        if (i % 20 == 0) w = begin(&f);
         snprintf(k, sizeof(k), "k%03d", i);
         REQUIRE_EQ(sput(&f, w, k, v), 0);
+        if (i % 20 == 19) commit(w);
     }
-    commit(w);
+    /* Alone, a transaction is limited too (as ESE's version store bounds
+     * the updates of one transaction): its own changes fill it. */
+    w = begin(&f);
+    for (i = 0, r = 0; i < 300 && !r; i++) {
+        snprintf(k, sizeof(k), "k%03d", i);
+        r = sput(&f, w, k, v);
+    }
+    ck_assert_int_eq(r, JET_errVersionStoreOutOfMemory);
+    ck_assert_int_lt(i, 100);
+    store_txn_abort(w);
+    r = 0;
     reader = begin(&f);
     w = begin(&f);
     for (i = 0; i < 300 && !r; i++) {
