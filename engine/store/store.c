@@ -419,8 +419,10 @@ static int checkpoint_needed(store *s, int busy)
     uint32_t dirty_max = 0, c = s->cfg.cache_pages;
     int i;
 
-    for (i = 0; i < STORE_MAX_DBS; i++)
-        if (s->dbs[i] && pager_dirty_count(s->dbs[i]->pg) > dirty_max) dirty_max = pager_dirty_count(s->dbs[i]->pg);
+    for (i = 0; i < STORE_MAX_DBS; i++) {
+        uint32_t dirty = s->dbs[i] ? pager_dirty_count(s->dbs[i]->pg) : 0;
+        if (dirty > dirty_max) dirty_max = dirty;
+    }
     if (dirty_max > c + 16) return CKPT_WAIT; /* a request not yet picked up */
     if (busy) return grown > s->cfg.checkpoint_bytes * 4 || dirty_max > c / 4 + 16 ? CKPT_WAIT : CKPT_NONE;
     return grown > s->cfg.checkpoint_bytes || dirty_max > c / 4 * 3 + 16 ? CKPT_START : CKPT_NONE;
