@@ -410,6 +410,7 @@ int log_release_before(wal *l, lsn_t lsn)
 static void log_free(wal *l)
 {
     os_file_close(l->file);
+    os_file_close(l->tmp_held);
     free(l->buf[0]);
     free(l->buf[1]);
     if (l->mutex) os_mutex_destroy(l->mutex);

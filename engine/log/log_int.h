@@ -93,6 +93,8 @@ struct wal {
     /* Everything below is guarded by mutex. */
     uint32_t gen;            /* generation of edb.log */
     os_file *file;           /* edb.log; NULL once sealed and released */
+    os_file *tmp_held;       /* edbtmp.log, held with OS_OPEN_LOCK while a
+                                new set's generation 1 is made (logfile.c) */
     int sealed;              /* gen ends with its EOF record; gen + 1 not made yet */
     uint32_t end_off;        /* append position in gen (when not sealed) */
     uint8_t *buf[2];

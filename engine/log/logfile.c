@@ -21,7 +21,14 @@
  *      (os_path_sync_dir) so that both new names survive a power loss
  *      before the generation takes commits.
  * The current generation is held with OS_OPEN_LOCK while open, which keeps
- * a second instance or process out of the folder (log_discover).
+ * a second instance or process out of the folder (log_discover).  Before
+ * edb.log exists, edbtmp.log is the lock: whoever makes generation 1 of a
+ * new set, or finishes an interrupted roll from edbtmp.log alone, holds
+ * edbtmp.log with OS_OPEN_LOCK from before it looks at its content until
+ * the same handle, renamed, is the open edb.log.  So two processes that
+ * find one empty folder at the same moment cannot both make a set: the
+ * second fails to lock edbtmp.log (JET_errFileAccessDenied), or locks it
+ * only after the first renamed it and then finds edb.log (locked) there.
  * If step 1 finds the disk full, a reserve file (made at open, full size)
  * is renamed to edbtmp.log and only its header is rewritten, which needs
  * no new space.  With no reserve left the roll fails with
@@ -287,13 +294,23 @@ static int make_tmp(wal *l, uint32_t gen, uint32_t first_gen, uint32_t spare, ch
         free(hdr);
         return 0;
     }
-    r = os_file_open(l->vfs, l->path_tmp, OS_OPEN_CREATE | OS_OPEN_TRUNCATE, &f);
-    if (!r) r = fill_file(l, f, hdr, LOG_HEADER_SIZE);
-    os_file_close(f);
-    f = NULL;
+    if (l->tmp_held) {
+        /* Generation 1 of a new set: the locked edbtmp.log (log_discover). */
+        r = os_file_truncate(l->tmp_held, 0);
+        if (!r) r = fill_file(l, l->tmp_held, hdr, LOG_HEADER_SIZE);
+    } else {
+        r = os_file_open(l->vfs, l->path_tmp, OS_OPEN_CREATE | OS_OPEN_TRUNCATE, &f);
+        if (!r) r = fill_file(l, f, hdr, LOG_HEADER_SIZE);
+        os_file_close(f);
+        f = NULL;
+    }
     if (r == OS_ENOSPC) {
         /* Free what the failed attempt took, then use a reserve file: it
-         * already has its space, so only the header is written. */
+         * already has its space, so only the header is written.  (A new
+         * set's lock on edbtmp.log goes with the file: on a disk this full
+         * the rare race of two new sets is the lesser worry.) */
+        os_file_close(l->tmp_held);
+        l->tmp_held = NULL;
         remove_quietly(l, l->path_tmp);
         for (i = 1; i >= 0; i--) {
             if (!(l->reserves & (1 << i))) continue;
@@ -354,7 +371,14 @@ int log_install_generation(wal *l, uint32_t gen, os_file **out)
     /* The new names (edb.log, the archive) must survive a power loss
      * before any commit is acknowledged from this generation. */
     if (!r) r = log_os_err(os_path_sync_dir(l->vfs, l->path_cur));
-    if (!r) r = log_os_err(os_file_open(l->vfs, l->path_cur, OS_OPEN_LOCK, out));
+    if (!r && l->tmp_held) {
+        /* The handle that held edbtmp.log now names edb.log: the lock is
+         * never let go between the two names. */
+        *out = l->tmp_held;
+        l->tmp_held = NULL;
+    } else if (!r) {
+        r = log_os_err(os_file_open(l->vfs, l->path_cur, OS_OPEN_LOCK, out));
+    }
     if (!r) TRACE("generation %u started\n", gen);
     return r;
 }
@@ -362,7 +386,7 @@ int log_install_generation(wal *l, uint32_t gen, os_file **out)
 int log_spares_remove(wal *l, uint32_t upto)
 {
     char *name = malloc(l->path_max);
-    int r = 0, rr;
+    int r = 0, rr, removed = 0;
 
     if (!name) return JET_errOutOfMemory;
     for (;;) {
@@ -379,11 +403,17 @@ int log_spares_remove(wal *l, uint32_t upto)
             break;
         }
         if (!rr) TRACE("circular logging: removed generation %u\n", g);
+        removed += !rr;
         os_mutex_lock(l->mutex);
         l->spare_lo = g + 1;
         os_mutex_unlock(l->mutex);
     }
     free(name);
+    /* Made durable, once for the batch.  A removal lost to a power loss
+     * would be harmless (discovery takes a returned file as an old
+     * archive, or stops below it at a gap), but the space would not be
+     * free after all, and the disk should hold the set the log knows. */
+    if (removed && (rr = os_path_sync_dir(l->vfs, l->path_cur)) && !r) r = log_os_err(rr);
     return r;
 }
 
@@ -444,34 +474,68 @@ void log_make_signature(wal *l)
 
 /* ---- open-time discovery ---------------------------------------------- */
 
-/* Only edbtmp.log exists: finish the interrupted roll, or start afresh. */
+/* Only edbtmp.log exists: finish the interrupted roll, or start afresh.
+ * edbtmp.log is locked first: another opener may be making generation 1
+ * in it right now (then JET_errFileAccessDenied, and its file is left
+ * alone).  On success with *have_cur, l->file is edb.log, still locked. */
 static int recover_tmp(wal *l, char *name, int *have_cur)
 {
     struct log_hdr h;
     os_file *f;
-    int r = os_file_open(l->vfs, l->path_tmp, OS_OPEN_READONLY, &f);
+    int r = os_file_open(l->vfs, l->path_tmp, OS_OPEN_LOCK, &f);
 
     if (r) return log_os_err(r);
+    /* Renamed to edb.log meanwhile (its maker holds it): not ours. */
+    if (os_path_exists(l->vfs, l->path_cur) == 1) {
+        os_file_close(f);
+        return JET_errFileAccessDenied;
+    }
     r = header_read(f, &h);
-    os_file_close(f);
     if (r == JET_errLogFileCorrupt) {
         /* Never completed, so never renamed: generation 1 being made. */
         WARN("removing incomplete %s\n", dbgstr_a(l->path_tmp));
-        return log_os_err(os_path_remove(l->vfs, l->path_tmp));
+        r = log_os_err(os_path_remove(l->vfs, l->path_tmp));
+        os_file_close(f);
+        return r;
     }
-    if (r) return r;
-    if (h.gen > 1) {
+    if (!r && h.gen > 1) {
         log_archive_name(l, h.gen - 1, name);
         if (os_path_exists(l->vfs, name) != 1) {
             ERR("%s is missing\n", dbgstr_a(l->path_cur));
-            return JET_errMissingLogFile;
+            r = JET_errMissingLogFile;
         }
     }
-    WARN("finishing the start of generation %u\n", h.gen);
-    r = log_os_err(os_path_rename(l->vfs, l->path_tmp, l->path_cur));
+    if (!r) {
+        WARN("finishing the start of generation %u\n", h.gen);
+        r = log_os_err(os_path_rename(l->vfs, l->path_tmp, l->path_cur));
+    }
     if (!r) r = log_os_err(os_path_sync_dir(l->vfs, l->path_cur));
-    if (!r) *have_cur = 1;
-    return r;
+    if (r) {
+        os_file_close(f);
+        return r;
+    }
+    l->file = f;
+    *have_cur = 1;
+    return 0;
+}
+
+/* A new set is to be made: lock edbtmp.log (created empty if missing) for
+ * generation 1, then look again.  *again if another opener made the set
+ * meanwhile (edb.log or an archive is there now): discovery starts over. */
+static int claim_new_set(wal *l, char *name, int *again)
+{
+    int r = os_file_open(l->vfs, l->path_tmp, OS_OPEN_CREATE | OS_OPEN_LOCK, &l->tmp_held);
+
+    *again = 0;
+    if (r) return r == OS_ENOENT ? JET_errInvalidPath : log_os_err(r);
+    log_archive_name(l, 1, name);
+    if (os_path_exists(l->vfs, l->path_cur) == 1 || os_path_exists(l->vfs, name) == 1) {
+        /* Ours is an empty file made just now, or one its maker left. */
+        os_file_close(l->tmp_held);
+        l->tmp_held = NULL;
+        *again = 1;
+    }
+    return 0;
 }
 
 int log_discover(wal *l, int *fresh)
@@ -479,10 +543,11 @@ int log_discover(wal *l, int *fresh)
     char *name = malloc(l->path_max);
     struct log_hdr h;
     uint32_t g, lo;
-    int have_cur, r;
+    int have_cur, r, again, tries = 0;
 
     *fresh = 0;
     if (!name) return JET_errOutOfMemory;
+retry:
     have_cur = os_path_exists(l->vfs, l->path_cur) == 1;
     r = 0;
     /* The current generation is held locked (OS_OPEN_LOCK) while the log
@@ -501,7 +566,13 @@ int log_discover(wal *l, int *fresh)
         if (os_path_exists(l->vfs, name) == 1) {
             ERR("%s is missing\n", dbgstr_a(l->path_cur));
             r = JET_errMissingLogFile;
-        } else {
+        } else if (!(r = claim_new_set(l, name, &again)) && again) {
+            /* Another opener made the set meanwhile: look again (once
+             * more at most; its edb.log is locked, so that gives
+             * JET_errFileAccessDenied unless it has already closed). */
+            if (tries++ < 2) goto retry;
+            r = JET_errFileAccessDenied;
+        } else if (!r) {
             *fresh = 1;
         }
         goto done;

@@ -700,6 +700,78 @@ START_TEST(crash_while_creating_first_generation)
 }
 END_TEST
 
+/* Another opener making a new set holds edbtmp.log locked: it is left
+ * alone (JET_errFileAccessDenied), and used once that opener is gone. */
+START_TEST(new_set_being_made_by_another_opener)
+{
+    struct log_config c = config(os_vfs_default(), dir, 0);
+    char garbage[3000];
+    os_file *held;
+    struct stat st;
+    lsn_t end;
+    wal *l;
+
+    memset(garbage, 0x11, sizeof(garbage));
+    OK(os_file_open(os_vfs_default(), in_dir("edbtmp.log"), OS_OPEN_CREATE | OS_OPEN_LOCK, &held));
+    OK(os_file_write(held, 0, garbage, sizeof(garbage)));
+    ck_assert_int_eq(log_open(&c, &l, NULL), JET_errFileAccessDenied);
+    ck_assert_int_eq(stat(in_dir("edbtmp.log"), &st), 0);
+    ck_assert_int_eq((int)st.st_size, (int)sizeof(garbage));
+    ck_assert(!exists(in_dir("edb.log")));
+    os_file_close(held);
+    OK(log_open(&c, &l, &end));
+    ck_assert_uint_eq(end, LSN_MAKE(1, LOG_HEADER_SIZE));
+    /* The one handle went from edbtmp.log to edb.log: still held. */
+    ck_assert(!exists(in_dir("edbtmp.log")));
+    ck_assert_int_eq(os_file_open(os_vfs_default(), in_dir("edb.log"), OS_OPEN_LOCK, &held), OS_EACCES);
+    OK(log_append(l, 1, garbage, 10, NULL));
+    OK(log_close(l));
+
+    /* A complete generation 2 in edbtmp.log, held by the opener about to
+     * rename it: not taken over either. */
+    OK(log_open(&c, &l, NULL));
+    OK(log_close(l));
+    expect_listing(1, 2, 0);
+    ck_assert_int_eq(rename(in_dir("edb.log"), in_dir("edbtmp.log")), 0);
+    OK(os_file_open(os_vfs_default(), in_dir("edbtmp.log"), OS_OPEN_LOCK, &held));
+    ck_assert_int_eq(log_open(&c, &l, NULL), JET_errFileAccessDenied);
+    ck_assert(exists(in_dir("edbtmp.log")));
+    os_file_close(held);
+    OK(log_open(&c, &l, &end));
+    ck_assert_uint_eq(end, LSN_MAKE(3, LOG_HEADER_SIZE));
+    OK(log_close(l));
+    expect_listing(1, 3, 0);
+}
+END_TEST
+
+/* Generations removed by circular logging are made durable by a sync of
+ * their folder, once per batch of removals. */
+START_TEST(circular_removals_sync_the_folder)
+{
+    os_vfs *vfs = os_memvfs_create();
+    struct log_config c = config(vfs, "", 1);
+    lsn_t lsns[600];
+    uint64_t syncs;
+    char name[32];
+    wal *l;
+
+    OK(log_open(&c, &l, NULL));
+    append_range(l, 7, 0, 600, 12000, lsns);
+    OK(log_flush_all(l));
+    ck_assert_uint_gt(LSN_GEN(lsns[300]), 4);
+    syncs = os_memvfs_dir_syncs(vfs);
+    OK(log_release_before(l, lsns[300]));
+    snprintf(name, sizeof(name), "edb%05X.log", 1u);
+    ck_assert_int_eq(os_path_exists(vfs, name), 0);
+    ck_assert_uint_eq(os_memvfs_dir_syncs(vfs), syncs + 1);
+    /* Nothing more to remove: no sync. */
+    OK(log_release_before(l, lsns[300]));
+    ck_assert_uint_eq(os_memvfs_dir_syncs(vfs), syncs + 1);
+    OK(log_close(l));
+    os_memvfs_destroy(vfs);
+}
+END_TEST
+
 /* ---- sets that do not fit together --------------------------------------- */
 
 START_TEST(missing_and_foreign_files)
@@ -1545,6 +1617,8 @@ Suite *log_suite(void)
     tcase_add_test(tc, unflushed_records_are_readable_and_big_records);
     tcase_add_test(tc, invalid_arguments);
     tcase_add_test(tc, missing_and_foreign_files);
+    tcase_add_test(tc, new_set_being_made_by_another_opener);
+    tcase_add_test(tc, circular_removals_sync_the_folder);
     tcase_add_test(tc, circular_logging_deletes_old_generations);
     tcase_add_test(tc, non_circular_logging_keeps_generations);
     tcase_add_test(tc, circular_logging_reuses_released_files);
