@@ -305,9 +305,9 @@ static int recovery_on(struct jet_instance *inst)
     return !(r && (r[0] == 'o' || r[0] == 'O') && (r[1] == 'f' || r[1] == 'F'));
 }
 
-/* Whether two folder paths name the same folder: compared in full, without
+/* Whether two paths name the same folder or file: compared in full, without
  * trailing separators, ignoring ASCII case as Windows file names do. */
-static int same_folder(const char *a, const char *b)
+static int same_path(const char *a, const char *b)
 {
     char *fa = os_path_full(*a ? a : "."), *fb = os_path_full(*b ? b : ".");
     size_t la, lb, i;
@@ -333,28 +333,49 @@ static int same_folder(const char *a, const char *b)
     return same;
 }
 
-/* ESE's rule for instances of one process that both log: they may not
- * share the system path (edb.chk) or the log folder.  Global lock held.
- * (Across processes the files' locks keep them apart: engine/log.) */
+/* The instance's temporary database file if it will have one
+ * (JET_paramMaxTemporaryTables > 0), else NULL with *err 0. */
+static char *temp_file(struct jet_instance *inst, JET_ERR *err)
+{
+    *err = 0;
+    if (params_num(inst->params, JET_paramMaxTemporaryTables) == 0) return NULL;
+    return temp_path(inst, err);
+}
+
+/* ESE's rules for the instances of one process (its ErrCheckUniquePath):
+ * two that both have a temporary database may not share its file
+ * (JET_errTempPathInUse, checked first), and two that both log may not
+ * share the system path (edb.chk: JET_errSystemPathInUse) or the log folder
+ * (JET_errLogFilePathInUse).  Global lock held.  (Across processes the
+ * files' locks keep them apart: engine/log, engine/pager.) */
 static JET_ERR paths_in_use(struct jet_instance *inst, const char *sys_dir, const char *log_dir)
 {
-    JET_ERR err = 0;
+    JET_ERR err = 0, et;
+    char *tmp = temp_file(inst, &et);
     unsigned i;
 
-    if (!recovery_on(inst)) return 0;
+    /* An invalid temp path of ours is reported where it is used. */
+    if (et == JET_errOutOfMemory) return et;
     for (i = 0; i < ninstances && !err; i++) {
         struct jet_instance *o = instances[i];
-        char *osys, *olog;
-        JET_ERR e1 = 0, e2 = 0;
-        if (o == inst || !o->initialized || !recovery_on(o)) continue;
+        char *otmp, *osys, *olog;
+        JET_ERR e0 = 0, e1 = 0, e2 = 0;
+        if (o == inst || !o->initialized) continue;
+        if (tmp && (otmp = temp_file(o, &e0))) {
+            if (same_path(otmp, tmp)) err = JET_errTempPathInUse;
+            free(otmp);
+        }
+        if (e0 == JET_errOutOfMemory) err = e0;
+        if (err || !recovery_on(inst) || !recovery_on(o)) continue;
         osys = param_path(o, JET_paramSystemPath, &e1);
         olog = param_path(o, JET_paramLogFilePath, &e2);
         if (e1 || e2) err = JET_errOutOfMemory;
-        else if (same_folder(osys, sys_dir)) err = JET_errSystemPathInUse;
-        else if (same_folder(olog, log_dir)) err = JET_errLogFilePathInUse;
+        else if (same_path(osys, sys_dir)) err = JET_errSystemPathInUse;
+        else if (same_path(olog, log_dir)) err = JET_errLogFilePathInUse;
         free(osys);
         free(olog);
     }
+    free(tmp);
     return err;
 }
 

@@ -353,6 +353,10 @@ JET_ERR temp_open_table(JET_SESID sesid, const struct temp_spec *sp, JET_TABLEID
 /* table_close, after the last cursor on a table of database dbslot closed:
  * deletes it if it is a temporary table. */
 void temp_table_dropped(struct jet_instance *inst, int dbslot, uint32_t objid);
+/* The full path of the instance's temporary database file (malloc'ed):
+ * JET_paramTempPath, with "tmp.edb" added to a folder; NULL and *err set
+ * when out of memory or invalid. */
+char *temp_path(struct jet_instance *inst, JET_ERR *err);
 /* JetTerm: detaches the temporary database and deletes its file. */
 void temp_database_drop(struct jet_instance *inst);
 /* What a cursor on a forward-only temporary table may do (call only when

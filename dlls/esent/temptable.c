@@ -77,7 +77,7 @@ static uint32_t temp_seq; /* names of temporary tables, process-wide */
 
 /* The file of the temporary database: JET_paramTempPath, a folder when it
  * ends in a separator (or is empty). */
-static char *temp_path(struct jet_instance *inst, JET_ERR *err)
+char *temp_path(struct jet_instance *inst, JET_ERR *err)
 {
     char *p, *full, *joined;
     size_t n;

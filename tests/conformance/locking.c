@@ -10,9 +10,9 @@
  * attaching, opening or overwriting the database give
  * JET_errFileAccessDenied ("the file is locked or in use"), and the child's
  * database is unharmed.  In one process: ESE's rules for instances that
- * share a system path (JET_errSystemPathInUse) or a log folder
- * (JET_errLogFilePathInUse), and a database attached by another instance
- * (JET_errDatabaseSharingViolation).
+ * share a temporary database (JET_errTempPathInUse), a system path
+ * (JET_errSystemPathInUse) or a log folder (JET_errLogFilePathInUse), and
+ * a database attached by another instance (JET_errDatabaseSharingViolation).
  */
 #include <stdio.h>
 #include <string.h>
@@ -31,21 +31,33 @@ static void touch(const char *path)
     if (h != INVALID_HANDLE_VALUE) CloseHandle(h);
 }
 
-static JET_ERR start(JET_INSTANCE *inst, const char *name, const char *sys, const char *log,
-                     JET_SESID *ses)
+/* An instance with these folders; its temporary database is tmp (a file
+ * name) if not NULL, else <log><name>.tmp, and it has none when
+ * max_temp is 0. */
+static JET_ERR start_temp(JET_INSTANCE *inst, const char *name, const char *sys, const char *log,
+                          const char *tmp, unsigned long max_temp, JET_SESID *ses)
 {
+    char own[MAX_PATH];
     JET_ERR err;
     *inst = 0;
     if ((err = JetCreateInstanceA(inst, name))) return err;
+    snprintf(own, sizeof(own), "%s%s.tmp", log, name);
     JetSetSystemParameterA(inst, 0, JET_paramSystemPath, 0, sys);
     JetSetSystemParameterA(inst, 0, JET_paramLogFilePath, 0, log);
-    JetSetSystemParameterA(inst, 0, JET_paramTempPath, 0, log);
+    JetSetSystemParameterA(inst, 0, JET_paramTempPath, 0, tmp ? tmp : own);
+    JetSetSystemParameterA(inst, 0, JET_paramMaxTemporaryTables, max_temp, NULL);
     if ((err = JetInit(inst))) {
         JetTerm(*inst);
         *inst = 0;
         return err;
     }
     return JetBeginSessionA(*inst, ses, "", "");
+}
+
+static JET_ERR start(JET_INSTANCE *inst, const char *name, const char *sys, const char *log,
+                     JET_SESID *ses)
+{
+    return start_temp(inst, name, sys, log, NULL, 64, ses);
 }
 
 int locking_child(const char *dir)
@@ -153,6 +165,17 @@ TEST(locking_same_process)
     expect_err(JET_errSystemPathInUse, start(&b, "second", one, two, &sb));
     expect_err(JET_errLogFilePathInUse, start(&b, "second", two, one, &sb));
     expect_err(JET_errLogFilePathInUse, start(&b, "second", two, "scratch-lock-ONE", &sb));
+
+    /* The same temporary database: JET_errTempPathInUse, checked before
+     * the folders (ESE's order); the path compared in full, in any case.
+     * Fine when either instance has no temporary database. */
+    snprintf(path, sizeof(path), "%sfirst.tmp", one);
+    expect_err(JET_errTempPathInUse, start_temp(&b, "second", two, two, path, 64, &sb));
+    expect_err(JET_errTempPathInUse, start_temp(&b, "second", one, one, "scratch-lock-ONE\\FIRST.TMP", 64, &sb));
+    expect_err(JET_errSuccess, start_temp(&b, "second", two, two, path, 0, &sb));
+    expect_err(JET_errSuccess, JetEndSession(sb, 0));
+    expect_err(JET_errSuccess, JetTerm(b));
+    snprintf(path, sizeof(path), "%sshared.edb", one);
 
     /* Separate folders: fine, but not the first one's database. */
     expect_err(JET_errSuccess, start(&b, "second", two, two, &sb));
