@@ -59,13 +59,16 @@
 #include "esent.h"
 #include "store_int.h"
 
+/* The lock table's smallest size (buckets). */
+#define LOCK_BUCKETS_MIN 256u
+
 /* ---- setup ---------------------------------------------------------------- */
 
 int vs_init(store *s)
 {
     ws_init(&s->vs);
     if (os_mutex_create(&s->vmutex)) return JET_errOutOfMemory;
-    s->nlock_buckets = 256;
+    s->nlock_buckets = LOCK_BUCKETS_MIN;
     if (!(s->locks = calloc(s->nlock_buckets, sizeof(*s->locks)))) return JET_errOutOfMemory;
     return 0;
 }
@@ -193,6 +196,8 @@ void vs_txn_begin(store *s, store_txn *t)
     os_mutex_unlock(s->vmutex);
 }
 
+static void shrink_locks(store *s);
+
 /* Takes lock l out of its hash chain (vmutex held). */
 static void unchain(store *s, struct lk_entry *l)
 {
@@ -225,6 +230,7 @@ void vs_txn_end(store *s, store_txn *t, int latch_held)
         free(l->esc);
         free(l);
     }
+    if (t->locks) shrink_locks(s);
     t->locks = NULL;
     garbage = was_oldest && s->vs_bytes;
     os_mutex_unlock(s->vmutex);
@@ -381,11 +387,13 @@ static uint64_t lock_hash(int dbid, uint32_t tree, const uint8_t *key, uint32_t 
     return h ^ h >> 29;
 }
 
-/* Doubles the hash table (vmutex held); keeps the old one on failure. */
-static void grow_locks(store *s)
+/* Rehashes the lock table into n buckets (vmutex held); keeps the old one
+ * on failure. */
+static void rehash_locks(store *s, uint32_t n)
 {
-    uint32_t n = s->nlock_buckets * 2, i;
-    struct lk_entry **b = n > s->nlock_buckets ? calloc(n, sizeof(*b)) : NULL;
+    struct lk_entry **b = calloc(n, sizeof(*b));
+    uint32_t i;
+
     if (!b) return;
     for (i = 0; i < s->nlock_buckets; i++) {
         struct lk_entry *l, *next;
@@ -398,6 +406,21 @@ static void grow_locks(store *s)
     free(s->locks);
     s->locks = b;
     s->nlock_buckets = n;
+}
+
+/* Doubles the hash table when it is full (vmutex held). */
+static void grow_locks(store *s)
+{
+    if (s->nlock_buckets * 2 > s->nlock_buckets) rehash_locks(s, s->nlock_buckets * 2);
+}
+
+/* Halves it while less than an eighth full, down to LOCK_BUCKETS_MIN, so
+ * that one big transaction's table does not stay for good (vmutex held). */
+static void shrink_locks(store *s)
+{
+    uint32_t n = s->nlock_buckets;
+    while (n > LOCK_BUCKETS_MIN && s->nlocks < n / 8) n /= 2;
+    if (n != s->nlock_buckets) rehash_locks(s, n);
 }
 
 /* Whether a lock of mode a conflicts with another transaction's of mode b. */

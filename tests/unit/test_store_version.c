@@ -30,6 +30,7 @@
 #include "esent.h"
 #include "os_memvfs.h"
 #include "store.h"
+#include "store_int.h" /* the lock table's size */
 #include "unit.h"
 
 struct fixture {
@@ -240,6 +241,37 @@ START_TEST(garbage_collection)
     ck_assert_str_eq(sget(&f, mid, "k000"), "v1");
     store_txn_abort(mid);
     ck_assert_uint_eq(store_version_bytes(f.s), 0);
+    fx_close(&f);
+}
+END_TEST
+
+/* The lock table grows with one transaction's locks and shrinks back when
+ * they are released. */
+START_TEST(lock_table_shrinks)
+{
+    struct fixture f;
+    store_txn *t, *small;
+    char k[16];
+    int i;
+
+    fx_open(&f, 0);
+    small = begin(&f);
+    ck_assert_int_eq(slock(&f, small, "kept", 0), 0);
+    t = begin(&f);
+    for (i = 0; i < 20000; i++) {
+        snprintf(k, sizeof(k), "k%05d", i);
+        ck_assert_int_eq(slock(&f, t, k, i & 1), 0);
+    }
+    ck_assert_uint_ge(f.s->nlock_buckets, 16384);
+    ck_assert_uint_eq(f.s->nlocks, 20001);
+    store_txn_abort(t);
+    ck_assert_uint_eq(f.s->nlocks, 1);
+    ck_assert_uint_eq(f.s->nlock_buckets, 256);
+    /* The lock that stayed is still found. */
+    t = begin(&f);
+    ck_assert_int_eq(slock(&f, t, "kept", 1), JET_errWriteConflict);
+    store_txn_abort(t);
+    store_txn_abort(small);
     fx_close(&f);
 }
 END_TEST
@@ -892,6 +924,7 @@ Suite *store_version_suite(void)
     tcase_add_test(tc, snapshot_basics);
     tcase_add_test(tc, conflicts);
     tcase_add_test(tc, garbage_collection);
+    tcase_add_test(tc, lock_table_shrinks);
     tcase_add_test(tc, version_limit);
     suite_add_tcase(s, tc);
     tc = tcase_create("random");
