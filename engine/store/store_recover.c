@@ -119,6 +119,9 @@ static int recover_attach(store *s, int dbid, unsigned flags, const uint8_t *pat
         s->torn[dbid] = name;
         return 0;
     }
+    /* A database the logs need is missing: "JET_errAttachedDatabaseMismatch
+     * under normal circumstances" (JetInit's documentation). */
+    if (err == JET_errFileNotFound) err = JET_errAttachedDatabaseMismatch;
     if (err < 0) {
         ERR("recovery cannot open %s (%d)\n", name, err);
     } else {
