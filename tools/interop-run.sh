@@ -18,7 +18,10 @@ set -u
 arch=$1
 build=${BUILD:-build}
 top=$(pwd)
-native=$top/$build/native/interop
+case $build in
+/*) native=$build/native/interop ;;
+*) native=$top/$build/native/interop ;;
+esac
 exe=$build/$arch/interop.exe
 work=$build/interop-$arch
 rows=240 crash=5 bonus=5000 # crash: rows added; bonus: 1000 per escrow update
