@@ -7,8 +7,10 @@
 #   make            both DLLs and the native library
 #   make check      every test: unit (native, plain and ASan/UBSan; the
 #                   multi-threaded suites under TSan), export
-#                   tables, ABI against mingw's esent.h, conformance under Wine
-#                   and FUZZ_TIME (60) seconds of the database-file fuzzer
+#                   tables, ABI against mingw's esent.h, conformance under Wine,
+#                   interop (the DLL and the native build reading each
+#                   other's files) and FUZZ_TIME (60) seconds of the
+#                   database-file fuzzer
 #   make demo       a Windows program built against mingw's esent.h and
 #                   libesent.a, run under Wine with our DLL beside it
 #   make install-wine WINEPREFIX=...   put our DLLs into a Wine prefix
@@ -52,7 +54,7 @@ DLL64 := $(B64)/esent.dll
 DLL32 := $(B32)/esent.dll
 NATIVE_SO := $(BN)/libesent.so
 
-.PHONY: all deps check demo install-wine clean unit unit-asan unit-tsan exports abi conformance fuzz
+.PHONY: all deps check demo install-wine clean unit unit-asan unit-tsan exports abi conformance interop fuzz
 .DEFAULT_GOAL := all
 
 all: deps
@@ -172,9 +174,20 @@ $(B64)/conformance.exe: $(CONF_SRCS) $(CONF_HDRS) $(GEN)/conformance-list.h $(GE
 $(B32)/conformance.exe: $(CONF_SRCS) $(CONF_HDRS) $(GEN)/conformance-list.h $(GEN)/exports.h include/esent.h $(DLL32)
 	$(CC32) $(CONF_CFLAGS) -o $@ $(CONF_SRCS) $(B32)/libesent.dll.a
 
+# The interop suite (tools/interop-run.sh): one program built against the
+# DLL and against the native library, each side reading the other's files.
+INTEROP_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Iinclude
+$(B64)/interop.exe: tests/interop/interop.c include/esent.h $(DLL64)
+	$(CC64) $(INTEROP_CFLAGS) -o $@ tests/interop/interop.c $(B64)/libesent.dll.a
+$(B32)/interop.exe: tests/interop/interop.c include/esent.h $(DLL32)
+	$(CC32) $(INTEROP_CFLAGS) -o $@ tests/interop/interop.c $(B32)/libesent.dll.a
+$(BN)/interop: tests/interop/interop.c include/esent.h $(BN)/libesent-core.a
+	$(CC) $(INTEROP_CFLAGS) -o $@ tests/interop/interop.c $(BN)/libesent-core.a -pthread
+INTEROP_BINS := $(B64)/interop.exe $(B32)/interop.exe $(BN)/interop
+
 check: deps
 	@$(MAKE) --no-print-directory build-all $(BN)/unit-tests $(BA)/unit-tests $(BT)/unit-tests \
-	    $(B64)/conformance.exe $(B32)/conformance.exe $(FUZZ_BIN) $(BF)/seeds/.stamp
+	    $(B64)/conformance.exe $(B32)/conformance.exe $(INTEROP_BINS) $(FUZZ_BIN) $(BF)/seeds/.stamp
 	@sh tools/run-tests.sh
 
 # Single suites, for working on one layer.
@@ -191,6 +204,8 @@ abi: deps
 conformance: deps
 	@$(MAKE) --no-print-directory $(B64)/conformance.exe $(B32)/conformance.exe && \
 	    SUITES=conformance sh tools/run-tests.sh
+interop: deps
+	@$(MAKE) --no-print-directory $(INTEROP_BINS) && SUITES=interop sh tools/run-tests.sh
 
 # Coverage-guided fuzzing of the database file reader (tests/fuzz/): the
 # engine built by clang with libFuzzer's coverage hooks and ASan/UBSan, a

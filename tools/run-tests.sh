@@ -10,7 +10,7 @@
 set -u
 BUILD=${BUILD:-build}
 PYTHON=${PYTHON:-python3}
-SUITES=${SUITES:-"unit unit-asan unit-tsan fuzz exports abi conformance trace"}
+SUITES=${SUITES:-"unit unit-asan unit-tsan fuzz exports abi conformance interop trace"}
 LOGS=$BUILD/test-logs
 mkdir -p "$LOGS"
 export BUILD
@@ -138,6 +138,20 @@ for s in $SUITES; do
         else
             skip conformance-i686 "32-bit Wine (wine32:i386) is not installed; the i686 DLL was built and its exports checked"
         fi
+        ;;
+    interop)
+        # The DLL under Wine and the native build read each other's files
+        # (exit 77: no Wine for that architecture).
+        fresh_prefix
+        for arch in x86_64 i686; do
+            echo "== interop-$arch"
+            sh tools/interop-run.sh "$arch" >"$LOGS/interop-$arch.log" 2>&1
+            if [ $? = 77 ]; then
+                skip "interop-$arch" "$(tail -n 1 "$LOGS/interop-$arch.log")"
+            else
+                record "interop-$arch" "$LOGS/interop-$arch.log"
+            fi
+        done
         ;;
     trace)
         fresh_prefix

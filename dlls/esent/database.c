@@ -274,6 +274,8 @@ JET_ERR JET_API JetCreateDatabase2A(JET_SESID sesid, JET_PCSTR szFilename, const
 
 /* ---- JetAttachDatabase ------------------------------------------------------ */
 
+static JET_ERR detach_one(struct jet_instance *inst, struct jet_database *db);
+
 static JET_ERR attach_database(JET_SESID sesid, const wchar16 *name, JET_GRBIT grbit)
 {
     struct jet_session *s;
@@ -287,10 +289,19 @@ static JET_ERR attach_database(JET_SESID sesid, const wchar16 *name, JET_GRBIT g
         err = JET_errInvalidGrbit;
     } else if (s->trx_level) {
         err = JET_errInTransaction;
+    } else if ((grbit & JET_bitDbReadOnly) && (grbit & JET_bitDbDeleteUnicodeIndexes)) {
+        err = JET_errInvalidGrbit; /* deleting is no read-only attach */
     } else if ((path = database_full_path(name, &err))) {
         os_mutex_lock(s->inst->lock);
         err = attach(s->inst, path, (grbit & JET_bitDbReadOnly) ? STORE_DB_READONLY : 0, &db);
         os_mutex_unlock(s->inst->lock);
+        /* Unicode indexes that another sort made (sortcheck.c); a failed
+         * check leaves the database detached. */
+        if (err == 0 && (err = sortcheck_attach(s, (int)(db - s->inst->dbs), grbit)) < 0) {
+            os_mutex_lock(s->inst->lock);
+            detach_one(s->inst, db);
+            os_mutex_unlock(s->inst->lock);
+        }
     }
     session_leave(s);
     return err;

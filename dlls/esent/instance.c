@@ -383,15 +383,16 @@ static JET_ERR paths_in_use(struct jet_instance *inst, const char *sys_dir, cons
 static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
 {
     struct store_config cfg;
-    char *log_dir, *sys_dir, *base;
+    char *log_dir, *sys_dir, *base, *alt_dir;
     const wchar16 *recovery = params_str(inst->params, JET_paramRecovery);
-    JET_ERR err = 0, e1 = 0, e2 = 0;
+    JET_ERR err = 0, e1 = 0, e2 = 0, e3 = 0;
 
     memset(&cfg, 0, sizeof(cfg));
     log_dir = param_path(inst, JET_paramLogFilePath, &err);
     sys_dir = param_path(inst, JET_paramSystemPath, &e1);
     base = param_path(inst, JET_paramBaseName, &e2);
-    if (err || e1 || e2) {
+    alt_dir = param_path(inst, JET_paramAlternateDatabaseRecoveryPath, &e3);
+    if (err || e1 || e2 || e3) {
         err = JET_errOutOfMemory;
         goto out;
     }
@@ -416,6 +417,7 @@ static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
      * 64-bit ones (JET_paramMaxVerPages' documentation). */
     cfg.max_version_bytes = (uint64_t)params_num(inst->params, JET_paramMaxVerPages) * (sizeof(void *) == 8 ? 32768u : 16384u);
     cfg.checkpoint_thread = 1; /* as ESENT's checkpoint and flush threads */
+    cfg.alt_db_dir = alt_dir;
     if (grbit) FIXME("JetInit grbit 0x%lx ignored\n", (unsigned long)grbit);
     err = store_open(&cfg, &inst->st);
     if (!err) inst->initialized = 1;
@@ -423,6 +425,7 @@ out:
     free(log_dir);
     free(sys_dir);
     free(base);
+    free(alt_dir);
     return err;
 }
 

@@ -194,6 +194,24 @@ void table_close(struct jet_table *t);
  * version string for cat_index_def.sort_version (NULL natively). */
 key_unicode_fn table_unicode_sort(void);
 const char *table_unicode_sort_version(void);
+/* The sort_version an index made now records: the platform sort's version
+ * in the DLL, "portable:N" natively. */
+void table_unicode_sort_current(char out[CAT_SORT_VERSION_MAX + 1]);
+
+/* ---- sortcheck.c: Unicode indexes made by another sort -------------------- */
+
+/* 1 when ix is over Unicode text and another sort made its keys. */
+int sortcheck_out_of_date(const struct cat_index *ix);
+/* JET_paramEnableIndexChecking of the instance (JET_IndexChecking*). */
+unsigned long sortcheck_mode(const struct jet_instance *inst);
+/* After a new attach of dbs[slot] (session at level 0): the checks and
+ * deletions of JetAttachDatabase's grbit and the parameter.  0,
+ * JET_wrnCorruptIndexDeleted, JET_errPrimaryIndexCorrupted,
+ * JET_errSecondaryIndexCorrupted or a store error; on an error the caller
+ * detaches again. */
+JET_ERR sortcheck_attach(struct jet_session *s, int slot, JET_GRBIT grbit);
+/* JetOpenTable under JET_IndexCheckingDeferToOpenTable: 0 or the error. */
+JET_ERR sortcheck_open_table(const struct jet_instance *inst, const struct tbl_schema *sch);
 
 /* ---- table.c: what DDL (ddl.c) shares ------------------------------------ */
 

@@ -715,6 +715,9 @@ static JET_ERR open_table(JET_SESID sesid, JET_DBID dbid, char *name, JET_ERR ne
         err = cat_table_lookup(s->txn ? s->txn : tmp, db->sdb, name, &tab);
         if (tmp) store_txn_abort(tmp);
         if (err >= 0) err = table_open_cursor(s, (int)(dbid - 1), tab.objid, grbit, &t);
+        /* JET_IndexCheckingDeferToOpenTable: out-of-date Unicode indexes
+         * fail the open (sortcheck.c). */
+        if (err >= 0 && (err = sortcheck_open_table(s->inst, &t->sch)) < 0) table_close(t);
         if (err >= 0) *ptableid = t->handle;
     }
     session_leave(s);

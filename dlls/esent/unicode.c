@@ -5,9 +5,12 @@
  * layer), as ESENT uses, with the index's locale and LCMAP flags.
  * Natively there is none and the key layer's portable sort is used
  * (key_unicode_portable, docs/keys.md).  The catalog records which sort and
- * version made an index (cat_index.sort_version).  A failure of the
+ * version made an index (cat_index.sort_version; sortcheck.c treats an index
+ * that another sort made as out of date).  A failure of the
  * platform sort fails the operation: an index's keys never mix sorts.
  */
+#include <stdio.h>
+
 #include "jet_table.h"
 
 static int platform_sort(const void *s, uint32_t nchars, const uint16_t *locale, uint32_t map_flags,
@@ -30,4 +33,11 @@ const char *table_unicode_sort_version(void)
 {
     const char *v = os_unicode_sort_version();
     return *v ? v : NULL;
+}
+
+void table_unicode_sort_current(char out[CAT_SORT_VERSION_MAX + 1])
+{
+    const char *v = table_unicode_sort_version();
+    if (v) snprintf(out, CAT_SORT_VERSION_MAX + 1, "%s", v);
+    else snprintf(out, CAT_SORT_VERSION_MAX + 1, "portable:%u", (unsigned)KEY_UNICODE_PORTABLE_VERSION);
 }

@@ -497,6 +497,7 @@ static void store_free(store *s)
     free(s->log_dir);
     free(s->system_dir);
     free(s->basename);
+    free(s->alt_db_dir);
     free(s);
 }
 
@@ -516,6 +517,11 @@ int store_open(const struct store_config *cfg, store **out)
     s->cfg.log_dir = s->log_dir;
     s->cfg.system_dir = s->system_dir;
     s->cfg.basename = s->basename;
+    s->cfg.alt_db_dir = NULL;
+    if (cfg->alt_db_dir && *cfg->alt_db_dir && !(s->alt_db_dir = dup_str(cfg->alt_db_dir))) {
+        store_free(s);
+        return JET_errOutOfMemory;
+    }
     if (!s->cfg.cache_pages) s->cfg.cache_pages = 1024;
     if (!s->cfg.checkpoint_bytes) s->cfg.checkpoint_bytes = 20u << 20;
     s->next_txnid = 1;

@@ -94,6 +94,11 @@ struct store_config {
     uint64_t max_version_bytes;/* version store limit (JET_paramMaxVerPages x 16 KiB); 0: none */
     int checkpoint_thread;    /* 1: checkpoints that commits trigger run on a
                                  background thread (store.c, "checkpoints") */
+    const char *alt_db_dir;   /* JET_paramAlternateDatabaseRecoveryPath: NULL or
+                                 "": recovery opens each database at the path
+                                 the log recorded; else the file of that name
+                                 in this folder (logs moved to another system,
+                                 e.g. between the DLL and the native build) */
 };
 
 /* Opens the instance's store: opens (or creates) the log and runs recovery

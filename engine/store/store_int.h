@@ -171,6 +171,7 @@ struct ws {
 struct store {
     struct store_config cfg;
     char *log_dir, *system_dir, *basename;
+    char *alt_db_dir;          /* NULL: none (store_config.alt_db_dir) */
     wal *lg;                      /* NULL when recovery is off */
     store_db *dbs[STORE_MAX_DBS];
     os_rwlock *latch;             /* shared: readers; exclusive: apply, snapshot */

@@ -90,9 +90,23 @@ static int recover_attach(store *s, int dbid, unsigned flags, const uint8_t *pat
     int err;
 
     if (dbid >= STORE_MAX_DBS) return JET_errLogFileCorrupt;
-    if (!(name = malloc((size_t)len + 1))) return JET_errOutOfMemory;
-    memcpy(name, path, len);
-    name[len] = 0;
+    if (s->alt_db_dir) {
+        /* JET_paramAlternateDatabaseRecoveryPath: the file of the same name
+         * in that folder (the recorded path may be another system's: its
+         * last part after '/' or '\\' names the file). */
+        size_t dl = strlen(s->alt_db_dir), i = len;
+        int sep = dl && s->alt_db_dir[dl - 1] != '/' && s->alt_db_dir[dl - 1] != '\\';
+        while (i > 0 && path[i - 1] != '/' && path[i - 1] != '\\') i--;
+        if (!(name = malloc(dl + (size_t)sep + (len - i) + 1))) return JET_errOutOfMemory;
+        memcpy(name, s->alt_db_dir, dl);
+        if (sep) name[dl] = '/';
+        memcpy(name + dl + (size_t)sep, path + i, len - i);
+        name[dl + (size_t)sep + (len - i)] = 0;
+    } else {
+        if (!(name = malloc((size_t)len + 1))) return JET_errOutOfMemory;
+        memcpy(name, path, len);
+        name[len] = 0;
+    }
     if (s->dbs[dbid] || s->torn[dbid]) {
         err = strcmp(s->dbs[dbid] ? s->dbs[dbid]->path : s->torn[dbid], name) ? JET_errLogFileCorrupt : 0;
         free(name);
@@ -105,6 +119,9 @@ static int recover_attach(store *s, int dbid, unsigned flags, const uint8_t *pat
         s->torn[dbid] = name;
         return 0;
     }
+    /* A database the logs need is missing: "JET_errAttachedDatabaseMismatch
+     * under normal circumstances" (JetInit's documentation). */
+    if (err == JET_errFileNotFound) err = JET_errAttachedDatabaseMismatch;
     if (err < 0) {
         ERR("recovery cannot open %s (%d)\n", name, err);
     } else {
