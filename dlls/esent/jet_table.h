@@ -220,6 +220,13 @@ void table_close(struct jet_table *t);
  * (LCMapStringEx) in the DLL, NULL natively (the portable sort).  Its
  * version string for cat_index_def.sort_version (NULL natively). */
 key_unicode_fn table_unicode_sort(void);
+/* mvunique.c: JET_bitSetUniqueNormalizedMultiValues.  JET_errMultiValuedDuplicate
+ * if data (cb bytes; NULL: a NULL, never a duplicate) equals, once key-
+ * normalized, another value of tagged column id in t's copy buffer than
+ * value itag (0: none).  txn reads separated long values (may be NULL for
+ * columns that are not long). */
+JET_ERR mv_check_unique_normalized(struct jet_table *t, store_txn *txn, JET_COLUMNID id, uint32_t itag,
+                                   const void *data, uint32_t cb);
 const char *table_unicode_sort_version(void);
 
 /* ---- table.c: what DDL (ddl.c) shares ------------------------------------ */

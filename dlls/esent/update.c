@@ -561,8 +561,14 @@ static JET_ERR set_column(struct jet_table *t, JET_COLUMNID id, const void *data
         return JET_errInvalidColumnType;
     if (rc->flags & REC_COL_VERSION) t->version_set = 1;
     if (grbit & JET_bitSetUniqueNormalizedMultiValues) {
-        FIXME_ONCE("JET_bitSetUniqueNormalizedMultiValues compares raw values\n");
-        grbit = (grbit & ~(JET_GRBIT)JET_bitSetUniqueNormalizedMultiValues) | JET_bitSetUniqueMultiValues;
+        /* Key-normalized values compared here (mvunique.c), which covers
+         * the raw compare too; the LV operations are refused as with
+         * JET_bitSetUniqueMultiValues. */
+        store_txn *txn = NULL;
+        if ((grbit & LV_OPS) && (rc->flags & REC_COL_LONG)) return JET_errInvalidGrbit;
+        if ((rc->flags & REC_COL_LONG) && (err = prep_write_txn(t, &txn))) return err;
+        if ((err = mv_check_unique_normalized(t, txn, id, itag, data, cb))) return err;
+        grbit &= ~(JET_GRBIT)(JET_bitSetUniqueNormalizedMultiValues | JET_bitSetUniqueMultiValues);
     }
     if (!(rc->flags & REC_COL_LONG)) return rec_builder_set(&t->rb, id, itag, data, cb, grbit & ~(JET_GRBIT)LV_OPS, ib);
 
