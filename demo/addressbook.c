@@ -122,6 +122,12 @@ static void open_database(void)
     CALL(JetBeginSession(instance, &sesid, NULL, NULL));
 
     err = JetAttachDatabase(sesid, "addressbook.edb", 0);
+    if (err == JET_errInvalidDatabaseVersion) {
+        /* Left by a build with an older file format: start over. */
+        printf("addressbook: addressbook.edb has another format version; making a new one\n");
+        DeleteFileA("addressbook.edb");
+        err = JET_errFileNotFound;
+    }
     if (err == JET_errFileNotFound) {
         CALL(JetCreateDatabase(sesid, "addressbook.edb", NULL, &dbid, 0));
         create_schema();

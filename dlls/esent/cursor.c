@@ -109,9 +109,10 @@ static JET_ERR take_entry(struct jet_table *t)
     t->klen = kl;
     t->rec_valid = 0;
     if (is_secondary(t)) {
-        if (vl > sizeof(t->bm) || vl > kl) return JET_errDatabaseCorrupted;
-        memcpy(t->bm, v, vl);
-        t->bmlen = vl;
+        uint32_t n;
+        if ((err = tbl_sec_split(kl, v, vl, &n))) return err;
+        memcpy(t->bm, k + kl - n, n);
+        t->bmlen = n;
     } else {
         if (kl > sizeof(t->bm)) return JET_errDatabaseCorrupted;
         memcpy(t->bm, k, kl);
@@ -880,8 +881,10 @@ JET_ERR JET_API JetIndexRecordCount(JET_SESID sesid, JET_TABLEID tableid, JET_UL
             n = 1;
             for (err = store_cursor_seek(c, txn, t->key, t->klen, BT_SEEK_GT, NULL);
                  !err && (!crecMax || n < crecMax); err = store_cursor_next(c, txn)) {
+                uint32_t bml = 0;
                 if ((err = store_cursor_get(c, &k, &kl, &v, &vl))) break;
-                if (range_excludes(t, k, is_secondary(t) ? kl - vl : kl)) break;
+                if (is_secondary(t) && (err = tbl_sec_split(kl, v, vl, &bml))) break;
+                if (range_excludes(t, k, kl - bml)) break;
                 n++;
             }
             store_cursor_close(c);

@@ -382,8 +382,9 @@ static JET_ERR build_index(struct ddl_txn *d, uint32_t objid, const char *name)
     if (err >= 0 && b.n) d->dirty = 1;
     for (i = 0; i < b.n && err >= 0; i++) {
         const struct entry *e = &b.e[i];
-        err = store_txn_put(d->txn, d->db, ix->ci.root, e->key, e->klen, e->key + e->klen - e->bmlen, e->bmlen,
-                            BT_UPSERT);
+        uint8_t sv[TBL_SEC_VALUE_SIZE];
+        tbl_sec_value(e->bmlen, sv);
+        err = store_txn_put(d->txn, d->db, ix->ci.root, e->key, e->klen, sv, sizeof(sv), BT_UPSERT);
     }
     build_free(&b);
     tbl_schema_free(&sch);

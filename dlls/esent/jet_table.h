@@ -15,8 +15,10 @@
  *    bookmark (JetGetBookmark).
  *  - a secondary index's tree holds one entry per index key of a record:
  *    B-tree key = index key || primary bookmark (so duplicates are ordered
- *    by bookmark, as ESE orders them), value = the primary bookmark.  The
- *    index key is the first klen - vlen bytes of the entry's key.
+ *    by bookmark, as ESE orders them), value = the bookmark's length, u16
+ *    little-endian (tbl_sec_value / tbl_sec_split).  The B-tree's key
+ *    limit is twice ESE's largest index key, so an index key and a
+ *    bookmark both at their cbKeyMost fit in one entry.
  *  - long values in the table's LV tree (engine/lv), referenced from the
  *    record (rec.h).
  *
@@ -38,6 +40,7 @@
 #ifndef ESENT_JET_TABLE_H
 #define ESENT_JET_TABLE_H
 
+#include <assert.h>
 #include <stdint.h>
 
 #include "cat.h"
@@ -48,6 +51,30 @@
 
 #define TBL_DBK_SIZE 4u            /* bookmark of a table without primary index */
 #define TBL_BOOKMARK_MAX (KEY_BUF_MAX) /* a primary key or a DBK */
+
+/* A secondary index entry's value: the length of the primary bookmark that
+ * ends the entry's key, u16 little-endian. */
+#define TBL_SEC_VALUE_SIZE 2u
+
+static inline void tbl_sec_value(uint32_t bmlen, uint8_t v[TBL_SEC_VALUE_SIZE])
+{
+    assert(bmlen && bmlen <= TBL_BOOKMARK_MAX);
+    v[0] = (uint8_t)bmlen;
+    v[1] = (uint8_t)(bmlen >> 8);
+}
+
+/* The bookmark length of a secondary entry with a klen-byte key and value
+ * v: its index key is the first klen - *bmlen bytes of the key, the
+ * bookmark the rest.  JET_errDatabaseCorrupted if v is not such a value. */
+static inline JET_ERR tbl_sec_split(uint32_t klen, const uint8_t *v, uint32_t vlen, uint32_t *bmlen)
+{
+    uint32_t n;
+    if (vlen != TBL_SEC_VALUE_SIZE) return JET_errDatabaseCorrupted;
+    n = v[0] | (uint32_t)v[1] << 8;
+    if (!n || n > klen || n > TBL_BOOKMARK_MAX || klen - n > KEY_BUF_MAX) return JET_errDatabaseCorrupted;
+    *bmlen = n;
+    return 0;
+}
 
 /* One index of a table, with what making its keys needs. */
 struct tbl_index {
@@ -193,6 +220,13 @@ void table_close(struct jet_table *t);
  * (LCMapStringEx) in the DLL, NULL natively (the portable sort).  Its
  * version string for cat_index_def.sort_version (NULL natively). */
 key_unicode_fn table_unicode_sort(void);
+/* mvunique.c: JET_bitSetUniqueNormalizedMultiValues.  JET_errMultiValuedDuplicate
+ * if data (cb bytes; NULL: a NULL, never a duplicate) equals, once key-
+ * normalized, another value of tagged column id in t's copy buffer than
+ * value itag (0: none).  txn reads separated long values (may be NULL for
+ * columns that are not long). */
+JET_ERR mv_check_unique_normalized(struct jet_table *t, store_txn *txn, JET_COLUMNID id, uint32_t itag,
+                                   const void *data, uint32_t cb);
 const char *table_unicode_sort_version(void);
 /* The sort_version an index made now records: the platform sort's version
  * in the DLL, "portable:N" natively. */

@@ -29,7 +29,7 @@ static uint32_t clamp32(uint64_t v)
 }
 
 /* Distinct index keys of a non-unique secondary index tree (shared latch
- * held): its entry keys are index key || bookmark, its values the bookmark. */
+ * held): its entry keys are index key || bookmark (jet_table.h). */
 static JET_ERR count_keys(pager *p, uint32_t root, uint64_t *keys)
 {
     uint8_t *prev = NULL;
@@ -43,7 +43,8 @@ static JET_ERR count_keys(pager *p, uint32_t root, uint64_t *keys)
         const uint8_t *k, *v;
         uint32_t klen, vlen, ilen;
         if ((err = bt_cursor_get(c, &k, &klen, &v, &vlen)) < 0) break;
-        ilen = vlen <= klen ? klen - vlen : klen;
+        if ((err = tbl_sec_split(klen, v, vlen, &ilen)) < 0) break;
+        ilen = klen - ilen;
         if (prev && ilen == prevlen && !memcmp(prev, k, ilen)) continue;
         if (!prev && !(prev = malloc(KEY_BUF_MAX + TBL_BOOKMARK_MAX))) {
             err = JET_errOutOfMemory;

@@ -67,10 +67,18 @@ static store *st_of(const struct jet_table *t)
     return t->ses->inst->st;
 }
 
-/* The largest record the table may hold. */
+/* The largest record the table may hold: a leaf cell, less the room of the
+ * primary key when its cbKeyMost is above the legacy 255 (as ESE's record
+ * limit keeps room for the key), so that long values set into a record
+ * with a key of up to 1000 / 2000 bytes are separated when the two would
+ * not fit one cell.  FIXME: legacy keys keep the whole cell; a record
+ * near it with a long key fails at JetUpdate (JET_errRecordTooBig)
+ * instead of pushing its long values out. */
 static uint32_t record_cap(const struct jet_table *t)
 {
     uint32_t m = bt_cell_max(store_db_page_size(t->sdb));
+    if (t->sch.primary >= 0 && t->sch.idx[t->sch.primary].ci.cbkeymost > KEY_LEGACY_KEYMOST)
+        m -= t->sch.idx[t->sch.primary].ci.cbkeymost;
     return m < REC_SIZE_MAX ? m : REC_SIZE_MAX;
 }
 
@@ -553,8 +561,14 @@ static JET_ERR set_column(struct jet_table *t, JET_COLUMNID id, const void *data
         return JET_errInvalidColumnType;
     if (rc->flags & REC_COL_VERSION) t->version_set = 1;
     if (grbit & JET_bitSetUniqueNormalizedMultiValues) {
-        FIXME_ONCE("JET_bitSetUniqueNormalizedMultiValues compares raw values\n");
-        grbit = (grbit & ~(JET_GRBIT)JET_bitSetUniqueNormalizedMultiValues) | JET_bitSetUniqueMultiValues;
+        /* Key-normalized values compared here (mvunique.c), which covers
+         * the raw compare too; the LV operations are refused as with
+         * JET_bitSetUniqueMultiValues. */
+        store_txn *txn = NULL;
+        if ((grbit & LV_OPS) && (rc->flags & REC_COL_LONG)) return JET_errInvalidGrbit;
+        if ((rc->flags & REC_COL_LONG) && (err = prep_write_txn(t, &txn))) return err;
+        if ((err = mv_check_unique_normalized(t, txn, id, itag, data, cb))) return err;
+        grbit &= ~(JET_GRBIT)(JET_bitSetUniqueNormalizedMultiValues | JET_bitSetUniqueMultiValues);
     }
     if (!(rc->flags & REC_COL_LONG)) return rec_builder_set(&t->rb, id, itag, data, cb, grbit & ~(JET_GRBIT)LV_OPS, ib);
 
@@ -663,9 +677,11 @@ static JET_ERR check_unique(struct jet_table *t, store_txn *txn, const struct tb
     store_cursor_set_latest(c, 1);
     err = store_cursor_seek(c, txn, k, klen, BT_SEEK_GE, NULL);
     while (!err) {
+        uint32_t ebml;
         if ((err = store_cursor_get(c, &ek, &ekl, &ev, &evl))) break;
         if (ekl < klen || memcmp(ek, k, klen)) break; /* past every entry starting with k */
-        if (ekl - evl == klen && !(evl == bmlen && !memcmp(ev, bm, bmlen))) {
+        if ((err = tbl_sec_split(ekl, ev, evl, &ebml))) break;
+        if (ekl - ebml == klen && !(ebml == bmlen && !memcmp(ek + klen, bm, bmlen))) {
             err = JET_errKeyDuplicate;
             break;
         }
@@ -702,7 +718,7 @@ static JET_ERR update_index(struct jet_table *t, store_txn *txn, const struct tb
 {
     struct idx_keyset oldk, newk;
     struct lvctx ctx = { t, txn };
-    uint8_t ek[KEY_BUF_MAX + TBL_BOOKMARK_MAX];
+    uint8_t ek[KEY_BUF_MAX + TBL_BOOKMARK_MAX], sv[TBL_SEC_VALUE_SIZE];
     uint32_t eklen, i;
     JET_ERR err = 0;
 
@@ -728,7 +744,8 @@ static JET_ERR update_index(struct jet_table *t, store_txn *txn, const struct tb
             (err = check_unique(t, txn, ix, newk.keys[i], newk.lens[i], bm, bmlen)))
             break;
         if ((err = entry_key(newk.keys[i], newk.lens[i], bm, bmlen, ek, &eklen))) break;
-        err = store_txn_put(txn, t->sdb, ix->ci.root, ek, eklen, bm, bmlen, BT_UPSERT);
+        tbl_sec_value(bmlen, sv);
+        err = store_txn_put(txn, t->sdb, ix->ci.root, ek, eklen, sv, sizeof(sv), BT_UPSERT);
     }
     idx_keyset_free(&oldk);
     idx_keyset_free(&newk);

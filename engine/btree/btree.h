@@ -11,9 +11,13 @@
  * keys and child pgnos; leaves are linked both ways for scans.
  *
  * Size limits (per page size, see bt_key_max / bt_cell_max): a key is at
- * most 1000 bytes on 4 KiB pages and 2000 on larger ones (JET_cbKeyMostMost);
- * a leaf cell (key + value + overhead) is at most half the usable page, so
- * any two cells fit in one page and a split always succeeds.  Bigger input
+ * most 2000 bytes on 4 KiB pages and 4000 on larger ones, twice ESE's
+ * largest index key (1000 / JET_cbKeyMostMost 2000), so that a secondary
+ * index entry (index key || primary bookmark) fits at both maximums; a
+ * leaf cell (key + value + overhead) is at most half the usable page, so
+ * any two cells fit in one page and a split always succeeds; a branch page
+ * holds at least two separators of the largest size, so a branch split
+ * always succeeds too.  Bigger input
  * gets JET_errKeyTooBig / JET_errRecordTooBig, never a corrupt page.
  *
  * Space: pages emptied by deletes are merged with a sibling or freed to the

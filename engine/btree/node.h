@@ -49,8 +49,8 @@
  * and 32-bit page numbers no real tree gets near it; a page claiming more
  * is corrupt. */
 #define NODE_MAX_LEVEL 39u
-/* Largest key on any page size. */
-#define NODE_KEY_MAX_ANY 2000u
+/* Largest key on any page size (node_key_max). */
+#define NODE_KEY_MAX_ANY 4000u
 
 /* One cell, decoded: pointers into the page (or into the caller's memory
  * for cells about to be written). */
@@ -89,9 +89,15 @@ static inline int node_keycmp(const uint8_t *a, uint32_t alen, const uint8_t *b,
     return (alen > blen) - (alen < blen);
 }
 
+/* Largest key: twice ESE's largest index key for the page size
+ * (JET_cbKeyMost4KBytePage 1000, JET_cbKeyMostMost 2000), so that a
+ * secondary index entry, index key || primary bookmark, holds both at
+ * their maximum.  A branch page still holds two such separators with their
+ * cells and slots (2 x 2008 <= 4056 on 4 KiB pages, 2 x 4008 <= 8152 on
+ * 8 KiB ones), so a branch that overflows by one cell always splits. */
 static inline uint32_t node_key_max(uint32_t page_size)
 {
-    return page_size <= PAGE_SIZE_MIN ? 1000u : 2000u;
+    return page_size <= PAGE_SIZE_MIN ? 2000u : 4000u;
 }
 static inline uint32_t node_usable(uint32_t page_size)
 {

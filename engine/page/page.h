@@ -62,7 +62,10 @@ enum page_type {
 
 /* Database header page (pgno 0), after the common header. */
 #define DBH_MAGIC "ESENTFDB"       /* 8 bytes at DBH_OFF_MAGIC */
-#define DBH_FORMAT_VERSION 1u
+/* 2: secondary index entries hold the bookmark's length as their value,
+ * and keys go up to 2000 / 4000 bytes (docs/format.md).  Files of another
+ * version are refused with JET_errInvalidDatabaseVersion. */
+#define DBH_FORMAT_VERSION 2u
 #define DBH_OFF_MAGIC 40           /* 8  magic */
 #define DBH_OFF_VERSION 48         /* 4  format version */
 #define DBH_OFF_PAGE_SIZE 52       /* 4  page size in bytes */

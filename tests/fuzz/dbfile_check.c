@@ -15,8 +15,10 @@
  *   0. the header read without attaching (store_db_probe);
  *   4. a scan of each data tree: rec_validate, every value through
  *      rec_iter, every separated long value read whole, every index key of
- *      the record made (idx_record_keys) and sought in its index tree, and
- *      a scan of each index tree both ways.
+ *      the record made (idx_record_keys) and sought in its index tree,
+ *      where its entry (key || bookmark) must be; and a scan of each index
+ *      tree both ways, each secondary entry's value checked and its
+ *      bookmark found in the data tree.
  * Every step runs whatever the one before returned, as far as it can, so
  * one damaged part does not hide bugs in the readers of the others.  The
  * first error is returned.  Loops are bounded, so a cycle in damaged links
@@ -118,9 +120,34 @@ static void seek_key(struct checker *c, uint32_t root, const uint8_t *key, uint3
     store_cursor_close(cur);
 }
 
-/* Every value of one record, its long values and its index keys. */
-static void read_record(struct checker *c, const struct tbl_schema *sch, const uint8_t *rec,
-                        uint32_t len)
+/* A secondary index entry of a record: index key || bookmark must be in
+ * the index tree. */
+static void find_entry(struct checker *c, uint32_t root, const uint8_t *key, uint32_t klen,
+                       const uint8_t *bm, uint32_t bmlen)
+{
+    uint8_t ek[KEY_BUF_MAX + TBL_BOOKMARK_MAX];
+    store_cursor *cur;
+    int err, exact = 0;
+
+    if (klen > KEY_BUF_MAX || bmlen > TBL_BOOKMARK_MAX) {
+        note(c, JET_errDatabaseCorrupted);
+        return;
+    }
+    memcpy(ek, key, klen);
+    memcpy(ek + klen, bm, bmlen);
+    if ((err = store_cursor_open(c->s, c->db, root, &cur)) < 0) {
+        note(c, err);
+        return;
+    }
+    err = store_cursor_seek(cur, c->txn, ek, klen + bmlen, BT_SEEK_GE, &exact);
+    note(c, err == JET_errRecordNotFound || (!err && !exact) ? JET_errDatabaseCorrupted : err);
+    store_cursor_close(cur);
+}
+
+/* Every value of one record (bookmark bm), its long values and its index
+ * keys. */
+static void read_record(struct checker *c, const struct tbl_schema *sch, const uint8_t *bm,
+                        uint32_t bmlen, const uint8_t *rec, uint32_t len)
 {
     struct rec_iter it;
     struct rec_value v;
@@ -153,13 +180,18 @@ static void read_record(struct checker *c, const struct tbl_schema *sch, const u
         note(c, idx_record_keys(sch, &sch->idx[i], rec, len, lv_reader, c, &ks));
         /* Each key sought in its tree: the path down through the branch
          * pages, which a scan does not take. */
-        for (k = 0; k < ks.n && k < 4; k++) seek_key(c, sch->idx[i].ci.root, ks.keys[k], ks.lens[k]);
+        for (k = 0; k < ks.n && k < 4; k++) {
+            seek_key(c, sch->idx[i].ci.root, ks.keys[k], ks.lens[k]);
+            if ((int)i != sch->primary) find_entry(c, sch->idx[i].ci.root, ks.keys[k], ks.lens[k], bm, bmlen);
+        }
         idx_keyset_free(&ks);
     }
 }
 
-/* Walks a tree through a store cursor; rows of the data tree are read. */
-static void scan_tree(struct checker *c, uint32_t root, const struct tbl_schema *sch)
+/* Walks a tree through a store cursor; rows of the data tree (sch given)
+ * are read; the entries of a secondary index (data_root given) are split
+ * (jet_table.h) and their bookmarks looked up in the data tree. */
+static void scan_tree(struct checker *c, uint32_t root, const struct tbl_schema *sch, uint32_t data_root)
 {
     store_cursor *cur;
     const uint8_t *k, *v;
@@ -173,7 +205,14 @@ static void scan_tree(struct checker *c, uint32_t root, const struct tbl_schema 
     for (err = store_cursor_first(cur, c->txn); err == 0 && rows < MAX_ROWS;
          err = store_cursor_next(cur, c->txn), rows++) {
         if ((err = store_cursor_get(cur, &k, &kl, &v, &vl)) < 0) break;
-        if (sch) read_record(c, sch, v, vl);
+        if (sch) read_record(c, sch, k, kl, v, vl);
+        if (data_root) {
+            uint32_t bml, got;
+            if ((err = tbl_sec_split(kl, v, vl, &bml)) < 0) break;
+            err = store_txn_get(c->txn, c->db, data_root, k + kl - bml, bml, NULL, 0, &got);
+            if (err < 0) note(c, err == JET_errRecordNotFound ? JET_errDatabaseCorrupted : err);
+            err = 0;
+        }
     }
     if (err != JET_errNoCurrentRecord) note(c, err);
     /* Backwards too: prev follows other links than next. */
@@ -207,10 +246,10 @@ static void check_table(struct checker *c, const struct cat_table *tab, uint32_t
         if (sch.idx[i].ci.root == tab->data_root) continue;
         verify_tree(c, sch.idx[i].ci.root);
         if (*nroots < max_roots) roots[(*nroots)++] = sch.idx[i].ci.root;
-        scan_tree(c, sch.idx[i].ci.root, NULL);
+        scan_tree(c, sch.idx[i].ci.root, NULL, tab->data_root);
     }
     c->lv_root = tab->lv_root;
-    if (tab->data_root) scan_tree(c, tab->data_root, &sch);
+    if (tab->data_root) scan_tree(c, tab->data_root, &sch, 0);
     tbl_schema_free(&sch);
 }
 

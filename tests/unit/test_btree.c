@@ -198,7 +198,7 @@ static uint32_t model_le(const struct model *m, int64_t i)
 static void put_one(const struct shape *sh, uint32_t root, struct model *m, uint32_t i,
                     unsigned mode)
 {
-    uint8_t key[3000], val[PAGE_SIZE_MAX];
+    uint8_t key[4001], val[PAGE_SIZE_MAX];
     uint32_t ver = m->ver[i] + 1, klen = make_key(sh, i, key), vlen = make_val(sh, i, ver, val);
     int r = bt_put(pg, root, key, klen, val, vlen, mode), want = 0;
 
@@ -213,7 +213,7 @@ static void put_one(const struct shape *sh, uint32_t root, struct model *m, uint
 
 static void delete_one(const struct shape *sh, uint32_t root, struct model *m, uint32_t i)
 {
-    uint8_t key[3000];
+    uint8_t key[4001];
     uint32_t klen = make_key(sh, i, key);
     REQUIRE_EQ(bt_delete(pg, root, key, klen), m->present[i] ? 0 : JET_errRecordNotFound);
     if (m->present[i]) m->count--;
@@ -223,7 +223,7 @@ static void delete_one(const struct shape *sh, uint32_t root, struct model *m, u
 static void get_one(const struct shape *sh, uint32_t root, const struct model *m, uint32_t i)
 {
     static uint8_t val[PAGE_SIZE_MAX];
-    uint8_t key[3000];
+    uint8_t key[4001];
     uint32_t klen = make_key(sh, i, key), vlen = 12345;
     int r = bt_get(pg, root, key, klen, val, sizeof(val), &vlen);
 
@@ -240,7 +240,7 @@ static void check_cursor_on(const struct shape *sh, bt_cursor *c, const struct m
 {
     const uint8_t *k, *v;
     uint32_t kl, vl;
-    uint8_t want[3000];
+    uint8_t want[4001];
 
     REQUIRE_EQ(bt_cursor_get(c, &k, &kl, &v, &vl), 0);
     REQUIRE_EQ(key_number(sh, k, kl), i);
@@ -369,12 +369,12 @@ END_TEST
 START_TEST(size_limits)
 {
     uint32_t psize = page_sizes[_i], kmax = bt_key_max(psize), cmax = bt_cell_max(psize);
-    static uint8_t key[4000], val[PAGE_SIZE_MAX];
+    static uint8_t key[4001], val[PAGE_SIZE_MAX];
     uint32_t root, i, vlen;
     struct bt_stats st;
 
     setup_db(psize);
-    REQUIRE_EQ(kmax, psize == 4096 ? 1000 : 2000);
+    REQUIRE_EQ(kmax, psize == 4096 ? 2000 : 4000);
     REQUIRE_EQ(cmax, (psize - 40) / 2 - 6);
     REQUIRE_EQ(bt_create(pg, &root), 0);
     memset(key, 'K', sizeof(key));
@@ -439,7 +439,10 @@ END_TEST
 START_TEST(deep_tree_big_keys)
 {
     uint32_t psize = page_sizes[_i], root, i, n;
-    struct shape sh = { bt_key_max(psize) - 4 - 3, 4, 40, 0 };
+    /* Keys of the largest size (the prefix makes separators as long), with
+     * values that still fit a cell (22 bytes on 4 KiB pages). */
+    uint32_t room = bt_cell_max(psize) - bt_key_max(psize);
+    struct shape sh = { bt_key_max(psize) - 4 - 3, 4, room < 40 ? room : 40, 0 };
     struct model m;
     struct bt_stats st;
 
@@ -516,7 +519,7 @@ static void cursor_check_parked(const struct shape *sh, struct cmodel *cm, const
 
 static void seek_one(const struct shape *sh, struct cmodel *cm, const struct model *m, uint32_t i)
 {
-    uint8_t key[3000];
+    uint8_t key[4001];
     uint32_t klen = make_key(sh, i, key), want;
     int dir = 1 + (int)(rnd() % 4), between = (int)(rnd() % 3 == 0), exact = -1, r;
 
@@ -884,7 +887,7 @@ START_TEST(failed_split_changes_nothing)
     struct model m;
     struct bt_stats st0, st1;
     uint32_t root, i, leaf_pgno, next_pgno, old_prev;
-    uint8_t key[3000], val[4096];
+    uint8_t key[4001], val[4096];
     pager_page *leaf, *next;
     int r;
 
@@ -943,7 +946,7 @@ static void reader(void *p)
 {
     struct reader_arg *a = p;
     static __thread uint8_t val[PAGE_SIZE_MAX];
-    uint8_t key[3000];
+    uint8_t key[4001];
     uint32_t i, klen, vlen, seen = 0;
     uint64_t s = a->seed;
     bt_cursor *c;
@@ -1067,7 +1070,7 @@ static pager_page *page_at(int depth, const uint32_t *path)
 static void exercise_damaged_tree(void)
 {
     static uint8_t val[PAGE_SIZE_MAX];
-    uint8_t key[3000];
+    uint8_t key[4001];
     uint32_t i, klen, vlen;
     bt_cursor *c;
     uint64_t count;

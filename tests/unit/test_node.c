@@ -74,9 +74,11 @@ END_TEST
 
 START_TEST(limits)
 {
-    REQUIRE_EQ(node_key_max(4096), 1000);
-    REQUIRE_EQ(node_key_max(8192), 2000);
-    REQUIRE_EQ(node_key_max(32768), 2000);
+    /* Twice ESE's largest index key: an index key and a primary
+     * bookmark, both at their maximum, make one secondary entry key. */
+    REQUIRE_EQ(node_key_max(4096), 2000);
+    REQUIRE_EQ(node_key_max(8192), 4000);
+    REQUIRE_EQ(node_key_max(32768), 4000);
     for (unsigned s = 0; s < 4; s++) {
         uint32_t psize = page_sizes[s];
         uint32_t cell = node_cell_max(psize) + NODE_LEAF_HDR + NODE_SLOT_SIZE;
@@ -86,6 +88,8 @@ START_TEST(limits)
         REQUIRE_LE(2 * (NODE_BRANCH_HDR + node_key_max(psize) + NODE_SLOT_SIZE),
                    node_usable(psize));
         REQUIRE_GE(node_cell_max(psize), node_key_max(psize));
+        /* A secondary entry: the largest key and its 2-byte value. */
+        REQUIRE_GE(node_cell_max(psize), node_key_max(psize) + 2);
     }
 }
 END_TEST

@@ -1128,7 +1128,7 @@ START_TEST(damaged_headers)
     DAMAGED(raw_xor(DBH_OFF_CATALOG_ROOT, 1), JET_errReadVerifyFailure);
     DAMAGED(raw_xor(ps - 1, 0x80), JET_errReadVerifyFailure);
     DAMAGED(raw_xor(DBH_OFF_MAGIC, 1), JET_errDatabaseCorrupted);
-    DAMAGED(patch_u32(ps, 0, DBH_OFF_VERSION, 2), JET_errInvalidDatabaseVersion);
+    DAMAGED(patch_u32(ps, 0, DBH_OFF_VERSION, 1), JET_errInvalidDatabaseVersion);
     DAMAGED(patch_u32(ps, 0, DBH_OFF_PAGE_SIZE, 8192), JET_errReadVerifyFailure);
     DAMAGED(patch_u32(ps, 0, DBH_OFF_PAGE_COUNT, 0), JET_errDatabaseCorrupted);
     DAMAGED(patch_u32(ps, 0, DBH_OFF_PAGE_COUNT, 11), JET_errDatabaseCorrupted);

@@ -227,7 +227,7 @@ START_TEST(insert_only_and_replace_only)
     ck_assert_int_eq(store_txn_begin(s, &t), 0);
     {
         static char big[5000];
-        ck_assert_int_eq(store_txn_put(t, db, tree, big, 1001, "v", 1, BT_UPSERT), JET_errKeyTooBig);
+        ck_assert_int_eq(store_txn_put(t, db, tree, big, 2001, "v", 1, BT_UPSERT), JET_errKeyTooBig);
         ck_assert_int_eq(store_txn_put(t, db, tree, "k", 1, big, 4000, BT_UPSERT), JET_errRecordTooBig);
     }
     store_txn_abort(t);
