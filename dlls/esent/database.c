@@ -15,6 +15,11 @@
  * The temporary database (temptable.c) takes a slot too, but is never seen
  * here: lookups, the count of user databases and detaching skip it.
  *
+ * cpgDatabaseSizeMax of JetCreateDatabase2 / JetAttachDatabase2 is the
+ * attachment's maximum size (store_db_attach_max; dbsize.c has
+ * JetSetMaxDatabaseSize); attaching a database attached already keeps its
+ * maximum.
+ *
  * Files are identified by their full path (os_path_full), so "a.edb" and
  * ".\a.edb" are one database.  The A entry points convert the name from the
  * ANSI code page and share everything else with the W ones.
