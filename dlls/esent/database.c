@@ -15,6 +15,11 @@
  * The temporary database (temptable.c) takes a slot too, but is never seen
  * here: lookups, the count of user databases and detaching skip it.
  *
+ * cpgDatabaseSizeMax of JetCreateDatabase2 / JetAttachDatabase2 is the
+ * attachment's maximum size (store_db_attach_max; dbsize.c has
+ * JetSetMaxDatabaseSize); attaching a database attached already keeps its
+ * maximum.
+ *
  * Files are identified by their full path (os_path_full), so "a.edb" and
  * ".\a.edb" are one database.  The A entry points convert the name from the
  * ANSI code page and share everything else with the W ones.
@@ -126,9 +131,11 @@ static int attached_count(struct jet_instance *inst)
     return n;
 }
 
-/* Attaches path to the instance; instance lock held.  *db gets the entry;
- * JET_wrnDatabaseAttached when it was attached already. */
-static JET_ERR attach(struct jet_instance *inst, char *path, unsigned flags, struct jet_database **db)
+/* Attaches path to the instance with a maximum size of max_pages (0:
+ * none); instance lock held.  *db gets the entry; JET_wrnDatabaseAttached
+ * when it was attached already (its maximum then stays). */
+static JET_ERR attach(struct jet_instance *inst, char *path, unsigned flags, uint32_t max_pages,
+                      struct jet_database **db)
 {
     store_db *sdb;
     JET_ERR err;
@@ -142,7 +149,7 @@ static JET_ERR attach(struct jet_instance *inst, char *path, unsigned flags, str
         free(path);
         return JET_errTooManyAttachedDatabases;
     }
-    if ((err = store_db_attach(inst->st, path, flags, &sdb)) < 0) {
+    if ((err = store_db_attach_max(inst->st, path, flags, max_pages, &sdb)) < 0) {
         if (err == JET_errDatabaseInUse || (err == JET_errFileAccessDenied && process_db_other(inst, path)))
             err = JET_errDatabaseSharingViolation;
         free(path);
@@ -195,7 +202,8 @@ void database_session_closed(struct jet_session *s)
 
 /* ---- JetCreateDatabase ------------------------------------------------------ */
 
-static JET_ERR create_database(JET_SESID sesid, const wchar16 *name, JET_DBID *pdbid, JET_GRBIT grbit)
+static JET_ERR create_database(JET_SESID sesid, const wchar16 *name, uint32_t max_pages, JET_DBID *pdbid,
+                               JET_GRBIT grbit)
 {
     struct jet_session *s;
     struct jet_database *db;
@@ -214,7 +222,7 @@ static JET_ERR create_database(JET_SESID sesid, const wchar16 *name, JET_DBID *p
         if (grbit & JET_bitDbOverwriteExisting) flags |= STORE_DB_OVERWRITE;
         if (grbit & JET_bitDbRecoveryOff) flags |= STORE_DB_NOLOG;
         os_mutex_lock(s->inst->lock);
-        if (!(err = attach(s->inst, path, flags, &db))) err = open_db(s, db, 0, pdbid);
+        if (!(err = attach(s->inst, path, flags, max_pages, &db))) err = open_db(s, db, 0, pdbid);
         os_mutex_unlock(s->inst->lock);
     }
     session_leave(s);
@@ -227,7 +235,7 @@ JET_ERR JET_API JetCreateDatabaseW(JET_SESID sesid, JET_PCWSTR szFilename, JET_P
     JET_ERR err;
     TRACE("(%p, %s, %s, %p, 0x%lx)\n", (void *)sesid, dbgstr_w(szFilename), dbgstr_w(szConnect), pdbid,
           (unsigned long)grbit);
-    err = create_database(sesid, (const wchar16 *)szFilename, pdbid, grbit);
+    err = create_database(sesid, (const wchar16 *)szFilename, 0, pdbid, grbit);
     TRACE("-> %ld (dbid %lu)\n", (long)err, pdbid && err >= 0 ? (unsigned long)*pdbid : 0ul);
     return err;
 }
@@ -240,7 +248,7 @@ JET_ERR JET_API JetCreateDatabaseA(JET_SESID sesid, JET_PCSTR szFilename, JET_PC
     TRACE("(%p, %s, %s, %p, 0x%lx)\n", (void *)sesid, dbgstr_a(szFilename), dbgstr_a(szConnect), pdbid,
           (unsigned long)grbit);
     if (!(name = str_a_to_w(szFilename, &err)) && err) return err;
-    err = create_database(sesid, name, pdbid, grbit);
+    err = create_database(sesid, name, 0, pdbid, grbit);
     free(name);
     TRACE("-> %ld (dbid %lu)\n", (long)err, pdbid && err >= 0 ? (unsigned long)*pdbid : 0ul);
     return err;
@@ -253,8 +261,7 @@ JET_ERR JET_API JetCreateDatabase2W(JET_SESID sesid, JET_PCWSTR szFilename, cons
     TRACE("(%p, %s, %lu, %p, 0x%lx)\n", (void *)sesid, dbgstr_w(szFilename), (unsigned long)cpgDatabaseSizeMax,
           pdbid, (unsigned long)grbit);
     if (cpgDatabaseSizeMax > 0x7ffffffe) err = JET_errDatabaseInvalidPages;
-    else err = create_database(sesid, (const wchar16 *)szFilename, pdbid, grbit);
-    if (cpgDatabaseSizeMax && err >= 0) FIXME("maximum size %lu pages not enforced\n", (unsigned long)cpgDatabaseSizeMax);
+    else err = create_database(sesid, (const wchar16 *)szFilename, cpgDatabaseSizeMax, pdbid, grbit);
     TRACE("-> %ld\n", (long)err);
     return err;
 }
@@ -276,7 +283,7 @@ JET_ERR JET_API JetCreateDatabase2A(JET_SESID sesid, JET_PCSTR szFilename, const
 
 static JET_ERR detach_one(struct jet_instance *inst, struct jet_database *db);
 
-static JET_ERR attach_database(JET_SESID sesid, const wchar16 *name, JET_GRBIT grbit)
+static JET_ERR attach_database(JET_SESID sesid, const wchar16 *name, uint32_t max_pages, JET_GRBIT grbit)
 {
     struct jet_session *s;
     struct jet_database *db;
@@ -293,7 +300,7 @@ static JET_ERR attach_database(JET_SESID sesid, const wchar16 *name, JET_GRBIT g
         err = JET_errInvalidGrbit; /* deleting is no read-only attach */
     } else if ((path = database_full_path(name, &err))) {
         os_mutex_lock(s->inst->lock);
-        err = attach(s->inst, path, (grbit & JET_bitDbReadOnly) ? STORE_DB_READONLY : 0, &db);
+        err = attach(s->inst, path, (grbit & JET_bitDbReadOnly) ? STORE_DB_READONLY : 0, max_pages, &db);
         os_mutex_unlock(s->inst->lock);
         /* Unicode indexes that another sort made (sortcheck.c); a failed
          * check leaves the database detached. */
@@ -311,7 +318,7 @@ JET_ERR JET_API JetAttachDatabaseW(JET_SESID sesid, JET_PCWSTR szFilename, JET_G
 {
     JET_ERR err;
     TRACE("(%p, %s, 0x%lx)\n", (void *)sesid, dbgstr_w(szFilename), (unsigned long)grbit);
-    err = attach_database(sesid, (const wchar16 *)szFilename, grbit);
+    err = attach_database(sesid, (const wchar16 *)szFilename, 0, grbit);
     TRACE("-> %ld\n", (long)err);
     return err;
 }
@@ -322,7 +329,7 @@ JET_ERR JET_API JetAttachDatabaseA(JET_SESID sesid, JET_PCSTR szFilename, JET_GR
     JET_ERR err;
     TRACE("(%p, %s, 0x%lx)\n", (void *)sesid, dbgstr_a(szFilename), (unsigned long)grbit);
     if (!(name = str_a_to_w(szFilename, &err)) && err) return err;
-    err = attach_database(sesid, name, grbit);
+    err = attach_database(sesid, name, 0, grbit);
     free(name);
     TRACE("-> %ld\n", (long)err);
     return err;
@@ -335,7 +342,7 @@ JET_ERR JET_API JetAttachDatabase2W(JET_SESID sesid, JET_PCWSTR szFilename, cons
     TRACE("(%p, %s, %lu, 0x%lx)\n", (void *)sesid, dbgstr_w(szFilename), (unsigned long)cpgDatabaseSizeMax,
           (unsigned long)grbit);
     if (cpgDatabaseSizeMax > 0x7ffffffe) err = JET_errDatabaseInvalidPages;
-    else err = attach_database(sesid, (const wchar16 *)szFilename, grbit);
+    else err = attach_database(sesid, (const wchar16 *)szFilename, cpgDatabaseSizeMax, grbit);
     TRACE("-> %ld\n", (long)err);
     return err;
 }

@@ -14,8 +14,13 @@
  * JetGetObjectInfo describes tables only (as ESE): JET_ObjInfo(NoStats,
  * Max) one table as a JET_OBJECTINFO, the list levels every table of the
  * database in a temporary table (infolist.c), read through the session's
- * transaction.  Statistics (record and page counts) are counted from the
- * table's clustered tree (stats.c), except at the NoStats levels (zero).
+ * transaction.  ESE's system tables (systable.c: MSysObjects and the
+ * others a fresh ESENT database has) are tables of every database here
+ * too, with their JET_bitObjectSystem flags.  Statistics (record and page
+ * counts) are counted from the table's clustered tree (stats.c; a system
+ * table's from the catalog, systable_stats), except at the NoStats levels
+ * (zero).  A container name other than ESE's only one, "Tables", is
+ * JET_errObjectNotFound.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +28,7 @@
 #include "debug.h"
 #include "infolist.h"
 #include "page.h"
+#include "systable.h"
 #include "utf.h"
 
 DEFAULT_DEBUG_CHANNEL(esent);
@@ -202,6 +208,16 @@ static void object_of(const struct cat_table *tab, int readonly, struct infolist
     else if (tab->flags & CAT_TABLE_DERIVED) o->flags |= JET_bitObjectTableDerived;
 }
 
+/* A system table's row: updatable as the database (ESE's catalog cursor). */
+static void system_object(const struct systable *st, int readonly, struct infolist_object *o)
+{
+    memset(o, 0, sizeof(*o));
+    strcpy(o->name, st->name);
+    o->grbit = JET_bitTableInfoBookmark | JET_bitTableInfoRollback;
+    if (!readonly) o->grbit |= JET_bitTableInfoUpdatable;
+    o->flags = st->flags;
+}
+
 /* The caller's name (ANSI or UTF-16) as UTF-8; NULL with *err set. */
 static char *utf8_name(const void *name, int wide, JET_ERR *err)
 {
@@ -233,6 +249,7 @@ static JET_ERR object_stats(struct jet_session *s, struct jet_database *db, cons
 static JET_ERR object_info(struct jet_session *s, store_txn *txn, struct jet_database *db, const void *name,
                            int wide, int stats, void *pv, unsigned long cb)
 {
+    const struct systable *st;
     struct infolist_object o;
     struct cat_table tab;
     JET_OBJECTINFO *oi = pv;
@@ -241,11 +258,17 @@ static JET_ERR object_info(struct jet_session *s, store_txn *txn, struct jet_dat
 
     if (!pv || cb < sizeof(JET_OBJECTINFO)) return JET_errBufferTooSmall;
     if (!(u = utf8_name(name, wide, &err))) return err;
-    err = cat_table_lookup(txn, db->sdb, u, &tab);
-    free(u);
-    if (err < 0) return err;
-    object_of(&tab, db->readonly, &o);
-    if (stats && (err = object_stats(s, db, &tab, &o)) < 0) return err;
+    if ((st = systable_find(u))) {
+        free(u);
+        system_object(st, db->readonly, &o);
+        if (stats && (err = systable_stats(s, txn, db, st, &o.records, &o.pages)) < 0) return err;
+    } else {
+        err = cat_table_lookup(txn, db->sdb, u, &tab);
+        free(u);
+        if (err < 0) return err;
+        object_of(&tab, db->readonly, &o);
+        if (stats && (err = object_stats(s, db, &tab, &o)) < 0) return err;
+    }
     memset(oi, 0, sizeof(*oi));
     oi->cbStruct = sizeof(*oi);
     oi->objtyp = JET_objtypTable;
@@ -263,19 +286,39 @@ static JET_ERR object_list(struct jet_session *s, JET_SESID sesid, store_txn *tx
 {
     struct infolist_object *objs = NULL;
     struct cat_table *tabs = NULL;
-    uint32_t n = 0, i;
+    uint32_t n = 0, i, nsys, m = 0;
+    const struct systable *sys = systable_all(&nsys);
     JET_ERR err;
 
     err = cat_tables_list(txn, db->sdb, &tabs, &n);
-    if (err >= 0 && n && !(objs = calloc(n, sizeof(*objs)))) err = JET_errOutOfMemory;
+    if (err >= 0 && !(objs = calloc(n + nsys, sizeof(*objs)))) err = JET_errOutOfMemory;
+    for (i = 0; err >= 0 && i < nsys; i++, m++) {
+        system_object(&sys[i], db->readonly, &objs[m]);
+        if (stats) err = systable_stats(s, txn, db, &sys[i], &objs[m].records, &objs[m].pages);
+    }
     for (i = 0; err >= 0 && i < n; i++) {
-        object_of(&tabs[i], db->readonly, &objs[i]);
-        if (stats) err = object_stats(s, db, &tabs[i], &objs[i]);
+        if (systable_find(tabs[i].name)) continue; /* made before the names were reserved */
+        object_of(&tabs[i], db->readonly, &objs[m]);
+        if (stats) err = object_stats(s, db, &tabs[i], &objs[m]);
+        m++;
     }
     free(tabs);
     session_leave(s);
-    if (err >= 0) err = infolist_objects(sesid, objs, n, wide, pv, cb);
+    if (err >= 0) err = infolist_objects(sesid, objs, m, wide, pv, cb);
     free(objs);
+    return err;
+}
+
+/* ESE knows one container, "Tables" (any case); no name is all of them. */
+static JET_ERR check_container(const void *container, int wide)
+{
+    char checked[CAT_NAME_MAX + 1], *u;
+    JET_ERR err;
+
+    if (!container || (wide ? !*(const wchar16 *)container : !*(const char *)container)) return 0;
+    if (!(u = utf8_name(container, wide, &err))) return err;
+    if ((err = cat_name_check(u, checked)) >= 0 && cat_name_compare(checked, "Tables")) err = JET_errObjectNotFound;
+    free(u);
     return err;
 }
 
@@ -293,7 +336,7 @@ static JET_ERR get_object_info(JET_SESID sesid, JET_DBID dbid, JET_OBJTYP objtyp
     else if (level != JET_ObjInfo && level != JET_ObjInfoNoStats && level != JET_ObjInfoMax &&
              level != JET_ObjInfoList && level != JET_ObjInfoListNoStats)
         err = level <= JET_ObjInfoMax ? JET_errFeatureNotAvailable : JET_errInvalidParameter;
-    if (err < 0) goto out;
+    if (err < 0 || (err = check_container(container, wide)) < 0) goto out;
     if (!(txn = s->txn)) {
         if ((err = store_txn_begin(s->inst->st, &tmp)) < 0) goto out;
         txn = tmp;

@@ -24,6 +24,13 @@
  *    below the pages in use; pages on the free list inside the file stay);
  *    JET_bitResizeDatabaseOnlyGrow / OnlyShrink limit it to one direction.
  * The size after the call goes to *pcpgReal / *pcpgActual when given.
+ *
+ * The maximum size (JetSetMaxDatabaseSize, JetGetMaxDatabaseSize, and
+ * cpgDatabaseSizeMax of JetCreateDatabase2 / JetAttachDatabase2 in
+ * database.c) belongs to the attachment, not the file, as in ESE: it is
+ * the store's (store_db_set_max_pages, engine/store/store_space.c), which
+ * refuses updates that could take the database past it with
+ * JET_errOutOfDatabaseSpace.  A grow past it gets the same error.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +65,9 @@ static JET_ERR resize_open(JET_SESID sesid, JET_DBID dbid, JET_ULONG_ cpg, int g
     } else {
         p = store_db_pager(db->sdb);
         pages = pager_owned_pages(p);
-        if ((cpg > pages && grow) || (cpg < pages && shrink))
+        if (cpg > pages && grow && store_db_max_pages(db->sdb) && cpg > store_db_max_pages(db->sdb))
+            err = JET_errOutOfDatabaseSpace;
+        else if ((cpg > pages && grow) || (cpg < pages && shrink))
             err = jet_error(pager_resize(p, (uint32_t)cpg, shrink, &pages));
         if (err >= 0) put_size(out, pages);
     }
@@ -145,5 +154,40 @@ JET_ERR JET_API JetSetDatabaseSizeA(JET_SESID sesid, JET_PCSTR szDatabaseName, J
     err = set_database_size(sesid, name, cpg, pcpgReal);
     free(name);
     TRACE("-> %ld (%lu pages)\n", (long)err, pcpgReal && err >= 0 ? (unsigned long)*pcpgReal : 0ul);
+    return err;
+}
+
+/* ---- the maximum size ---------------------------------------------------------------- */
+
+JET_ERR JET_API JetSetMaxDatabaseSize(JET_SESID sesid, JET_DBID dbid, JET_ULONG_ cpg, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_database *db;
+    JET_ERR err;
+
+    TRACE("(%p, %lu, %lu, 0x%lx)\n", (void *)sesid, (unsigned long)dbid, (unsigned long)cpg, (unsigned long)grbit);
+    if (!(err = session_enter(sesid, &s))) {
+        if (!(db = table_db(s, dbid)) || db->temp) err = JET_errInvalidDatabaseId;
+        else store_db_set_max_pages(db->sdb, (uint32_t)cpg);
+        session_leave(s);
+    }
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}
+
+JET_ERR JET_API JetGetMaxDatabaseSize(JET_SESID sesid, JET_DBID dbid, JET_ULONG_ *pcpg, JET_GRBIT grbit)
+{
+    struct jet_session *s;
+    struct jet_database *db;
+    JET_ERR err;
+
+    TRACE("(%p, %lu, %p, 0x%lx)\n", (void *)sesid, (unsigned long)dbid, pcpg, (unsigned long)grbit);
+    if (!(err = session_enter(sesid, &s))) {
+        if (!(db = table_db(s, dbid)) || db->temp) err = JET_errInvalidDatabaseId;
+        else if (!pcpg) err = JET_errInvalidParameter;
+        else *pcpg = store_db_max_pages(db->sdb);
+        session_leave(s);
+    }
+    TRACE("-> %ld (%lu pages)\n", (long)err, pcpg && err >= 0 ? (unsigned long)*pcpg : 0ul);
     return err;
 }

@@ -43,6 +43,7 @@
 
 #include "debug.h"
 #include "jet_table.h"
+#include "systable.h"
 #include "lv.h"
 
 DEFAULT_DEBUG_CHANNEL(esent);
@@ -874,6 +875,7 @@ JET_ERR ddl_create_table(struct jet_session *s, JET_DBID dbid, const struct ddl_
     JET_ERR err;
 
     if (!table_db(s, dbid)) return JET_errInvalidDatabaseId;
+    if (systable_find(def->name)) return JET_errTableDuplicate;
     if ((err = ddl_begin(s, (int)(dbid - 1), &d)) < 0) return err;
     err = cat_table_create(s->inst->st, d.txn, d.db, def->name, def->pages, def->density, def->grbit,
                            def->template_name, &tab);

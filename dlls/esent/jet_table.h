@@ -400,6 +400,12 @@ struct temp_spec {
 };
 /* Creates a temporary table and opens a cursor on it (session entered). */
 JET_ERR temp_open(struct jet_session *s, const struct temp_spec *sp, struct jet_table **out);
+/* A temporary table of full catalog definitions (columns with their
+ * names, several indexes, the primary one first; systable.c's views),
+ * with fixed DDL, opened as temp_open's: updatable until the caller says otherwise,
+ * dropped when its last cursor closes.  ids[i] gets cols[i]'s id. */
+JET_ERR temp_open_defined(struct jet_session *s, const struct cat_column_def *cols, uint32_t ncols,
+                          const struct cat_index_def *idx, uint32_t nidx, JET_COLUMNID *ids, struct jet_table **out);
 /* The same for a session not entered; *ptableid gets the handle. */
 JET_ERR temp_open_table(JET_SESID sesid, const struct temp_spec *sp, JET_TABLEID *ptableid);
 /* table_close, after the last cursor on a table of database dbslot closed:

@@ -35,6 +35,7 @@
 
 #include "debug.h"
 #include "jet_table.h"
+#include "systable.h"
 
 DEFAULT_DEBUG_CHANNEL(esent);
 
@@ -315,6 +316,21 @@ static void shared_put_locked(struct jet_instance *inst, int dbslot, struct tbl_
     sh->refs--;
 }
 
+/* Frees an entry nobody holds; instance lock held.  For temporary tables,
+ * whose object ids are never used again. */
+static void shared_forget_locked(struct jet_instance *inst, int dbslot, struct tbl_shared *sh)
+{
+    struct tbl_shared **pp;
+    assert(!sh->refs);
+    for (pp = &inst->dbs[dbslot].shared; *pp; pp = &(*pp)->next) {
+        if (*pp == sh) {
+            *pp = sh->next;
+            free(sh);
+            return;
+        }
+    }
+}
+
 void table_shared_release_db(struct jet_instance *inst, int dbslot)
 {
     struct tbl_shared *sh, *next;
@@ -472,6 +488,7 @@ void table_close(struct jet_table *t)
         if (t->shared->deny_write == t) t->shared->deny_write = next_holder(t, JET_bitTableDenyWrite);
         temp_last = t->temp_flags && t->shared->refs == 1;
         shared_put_locked(inst, t->dbslot, t->shared);
+        if (temp_last) shared_forget_locked(inst, t->dbslot, t->shared);
     }
     os_mutex_unlock(inst->lock);
     if (t->handle) handle_free(t->handle);
@@ -702,6 +719,7 @@ static JET_ERR open_table(JET_SESID sesid, JET_DBID dbid, char *name, JET_ERR ne
     struct jet_database *db;
     struct jet_table *t;
     struct cat_table tab;
+    const struct systable *st = NULL;
     store_txn *tmp = NULL;
     JET_ERR err;
 
@@ -711,6 +729,7 @@ static JET_ERR open_table(JET_SESID sesid, JET_DBID dbid, char *name, JET_ERR ne
     else if (!name) err = nerr;
     else if ((err = check_open_grbit(grbit)) < 0) ;
     else if (db->readonly && (grbit & (JET_bitTableUpdatable | JET_bitTableDenyWrite))) err = JET_errPermissionDenied;
+    else if ((st = systable_find(name))) err = (grbit & JET_bitTableUpdatable) ? JET_errPermissionDenied : 0;
     else if (s->txn || !(err = store_txn_begin(s->inst->st, &tmp))) {
         err = cat_table_lookup(s->txn ? s->txn : tmp, db->sdb, name, &tab);
         if (tmp) store_txn_abort(tmp);
@@ -721,6 +740,8 @@ static JET_ERR open_table(JET_SESID sesid, JET_DBID dbid, char *name, JET_ERR ne
         if (err >= 0) *ptableid = t->handle;
     }
     session_leave(s);
+    /* A system table: a read-only view, built out of the session. */
+    if (st && err >= 0) err = systable_open(sesid, dbid, st, grbit, ptableid);
     return err;
 }
 
@@ -872,6 +893,8 @@ static JET_ERR delete_table(JET_SESID sesid, JET_DBID dbid, char *name, JET_ERR 
         err = JET_errInvalidDatabaseId;
     } else if (!name) {
         err = nerr;
+    } else if (systable_find(name)) {
+        err = JET_errCannotDeleteSystemTable;
     } else if ((err = ddl_begin(s, (int)(dbid - 1), &d)) >= 0) {
         if ((err = cat_table_lookup(d.txn, d.db, name, &tab)) >= 0) {
             if (table_in_use(s->inst, d.dbslot, tab.objid)) err = JET_errTableInUse;
@@ -925,6 +948,10 @@ static JET_ERR rename_table(JET_SESID sesid, JET_DBID dbid, char *name, char *ne
         err = JET_errInvalidDatabaseId;
     } else if (!name || !newname) {
         err = nerr;
+    } else if (systable_find(name)) {
+        err = JET_errTableInUse; /* ESE's catalog is always open */
+    } else if (systable_find(newname)) {
+        err = JET_errTableDuplicate;
     } else if ((err = ddl_begin(s, (int)(dbid - 1), &d)) >= 0) {
         err = ddl_end(&d, cat_table_rename(d.txn, d.db, name, newname));
     }

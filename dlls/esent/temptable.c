@@ -376,6 +376,70 @@ out:
     return err;
 }
 
+/* A table of full definitions (columns, then indexes, the primary one
+ * first; its DDL fixed) in the temporary database, committed; *objid gets
+ * it.  A failure drops the trees made. */
+static JET_ERR create_defined(struct jet_instance *inst, store_db *db, const struct cat_column_def *cols,
+                              uint32_t ncols, const struct cat_index_def *idx, uint32_t nidx, JET_COLUMNID *ids,
+                              uint32_t *objid)
+{
+    char name[CAT_NAME_MAX + 1];
+    uint32_t roots[2 + CAT_KEY_SEGMENTS], nroots = 0, i;
+    struct cat_table tab;
+    struct cat_column col;
+    struct cat_index out;
+    store_txn *txn = NULL;
+    JET_ERR err;
+
+    assert(nidx <= CAT_KEY_SEGMENTS);
+    snprintf(name, sizeof(name), "TT%08x", (unsigned)__atomic_add_fetch(&temp_seq, 1, __ATOMIC_RELAXED));
+    if ((err = store_txn_begin(inst->st, &txn)) < 0) return err;
+    if ((err = cat_table_create(inst->st, txn, db, name, 0, 100, JET_bitTableCreateFixedDDL, NULL, &tab)) < 0)
+        goto out;
+    roots[nroots++] = tab.data_root;
+    roots[nroots++] = tab.lv_root;
+    for (i = 0; i < ncols && err >= 0; i++)
+        if ((err = cat_column_add(txn, db, tab.objid, &cols[i], &col)) >= 0) ids[i] = col.columnid;
+    for (i = 0; i < nidx && err >= 0; i++)
+        if ((err = cat_index_create(inst->st, txn, db, tab.objid, &idx[i], &out)) >= 0 &&
+            !(idx[i].grbit & JET_bitIndexPrimary))
+            roots[nroots++] = out.root;
+    if (err < 0) goto out;
+    err = store_txn_commit(txn, STORE_COMMIT_LAZY);
+    txn = NULL;
+    if (err >= 0) *objid = tab.objid;
+out:
+    if (txn) store_txn_abort(txn);
+    if (err < 0)
+        for (i = 0; i < nroots; i++) store_tree_drop(inst->st, db, roots[i]);
+    return err < 0 ? err : 0;
+}
+
+JET_ERR temp_open_defined(struct jet_session *s, const struct cat_column_def *cols, uint32_t ncols,
+                          const struct cat_index_def *idx, uint32_t nidx, JET_COLUMNID *ids, struct jet_table **out)
+{
+    struct jet_table *t;
+    uint32_t objid = 0;
+    int slot;
+    JET_ERR err;
+
+    *out = NULL;
+    if ((err = temp_count_take(s->inst)) < 0) return err;
+    if ((err = temp_database(s->inst, &slot)) < 0 ||
+        (err = create_defined(s->inst, s->inst->dbs[slot].sdb, cols, ncols, idx, nidx, ids, &objid)) < 0) {
+        temp_count_give(s->inst);
+        return err;
+    }
+    if ((err = table_open_cursor(s, slot, objid, 0, &t)) < 0) {
+        drop_temp(s->inst, s->inst->dbs[slot].sdb, objid);
+        temp_count_give(s->inst);
+        return err;
+    }
+    t->temp_flags = JET_bitTTScrollable | JET_bitTTIndexed | JET_bitTTErrorOnDuplicateInsertion | TEMP_TABLE;
+    *out = t;
+    return 0;
+}
+
 /* ---- hooks for the other table files --------------------------------------------- */
 
 void temp_table_dropped(struct jet_instance *inst, int dbslot, uint32_t objid)

@@ -186,7 +186,15 @@ static JET_ERR new_lv(struct jet_table *t, store_txn *txn, const void *data, uin
 {
     JET_ERR err;
     if ((err = alloc_lid(t, lid))) return err;
-    if ((err = lv_create(txn, t->sdb, t->sch.tab.lv_root, *lid, data, cb))) return err;
+    /* All or nothing: chunks written before a failure (the database's
+     * maximum size, the version store) would stay in the transaction
+     * under a LID nobody knows. */
+    if ((err = store_txn_savepoint(txn))) return err;
+    if ((err = lv_create(txn, t->sdb, t->sch.tab.lv_root, *lid, data, cb))) {
+        store_txn_savepoint_rollback(txn);
+        return err;
+    }
+    store_txn_savepoint_release(txn);
     return remember_lid(t, *lid);
 }
 

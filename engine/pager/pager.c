@@ -92,6 +92,7 @@ struct pager {
     uint32_t page_size;
     uint32_t cache_pages;
     uint32_t extend_pages;    /* >= 1 */
+    uint32_t max_pages;       /* 0 or the file's growth cap (atomic) */
     int readonly;
     os_mutex *size_mutex;     /* serializes changes of the file's size */
     uint32_t file_pages;      /* whole pages the file holds (atomic; set
@@ -623,6 +624,28 @@ static int file_set_pages(pager *p, uint64_t pages)
     return map_os_error(rc);
 }
 
+/* An extension to `pages` cut back to the maximum size, if any. */
+static uint64_t grow_cap(const pager *p, uint64_t pages)
+{
+    uint32_t max = __atomic_load_n(&p->max_pages, __ATOMIC_RELAXED);
+    return max && pages > max ? max : pages;
+}
+
+void pager_set_max_pages(pager *p, uint32_t pages)
+{
+    __atomic_store_n(&p->max_pages, pages, __ATOMIC_RELAXED);
+}
+
+uint32_t pager_max_pages(const pager *p)
+{
+    return __atomic_load_n(&p->max_pages, __ATOMIC_RELAXED);
+}
+
+uint32_t pager_free_count(pager *p)
+{
+    return hdr_get(p, DBH_OFF_FREE_COUNT);
+}
+
 /* Makes the file hold at least page_count pages, growing it by at least
  * extend_pages, and syncs the new size before any image relies on it
  * (invariant 5). */
@@ -634,6 +657,7 @@ static int file_grow(pager *p, uint32_t page_count)
     os_mutex_lock(p->size_mutex);
     if (p->file_pages < page_count) {
         pages = (uint64_t)p->file_pages + p->extend_pages;
+        pages = grow_cap(p, pages);
         if (pages < page_count) pages = page_count;
         if (pages > PAGER_MAX_PAGES) pages = PAGER_MAX_PAGES;
         TRACE("%s: growing the file for %u pages\n", p->path, page_count);
@@ -833,15 +857,15 @@ static int header_frame_new(pager *p)
 
 static int create_write(pager *p)
 {
+    uint32_t pages = (uint32_t)grow_cap(p, p->extend_pages);
     int rc;
 
     page_seal(p->header->data, p->page_size);
     rc = os_file_write(p->file, 0, p->header->data, p->page_size);
-    if (rc == 0 && p->extend_pages > 1)
-        rc = os_file_truncate(p->file, (uint64_t)p->extend_pages * p->page_size);
+    if (rc == 0 && pages > 1) rc = os_file_truncate(p->file, (uint64_t)pages * p->page_size);
     if (rc == 0) rc = os_file_sync(p->file);
     if (rc == 0) p->writes++;
-    if (rc == 0) p->file_pages = p->extend_pages > 1 ? p->extend_pages : 1;
+    if (rc == 0) p->file_pages = pages > 1 ? pages : 1;
     return map_os_error(rc);
 }
 
@@ -932,6 +956,7 @@ static int pager_new(const char *path, const struct pager_config *cfg, pager **o
     p->vfs = cfg->vfs ? cfg->vfs : os_vfs_default();
     p->cache_pages = cfg->cache_pages;
     p->extend_pages = cfg->extend_pages ? cfg->extend_pages : 1;
+    p->max_pages = cfg->max_pages;
     p->readonly = (cfg->flags & PAGER_READONLY) != 0;
     if (!(p->path = malloc(len)) || os_mutex_create(&p->mutex) || os_mutex_create(&p->size_mutex) ||
         os_cond_create(&p->loaded) ||

@@ -61,6 +61,8 @@ struct pager_config {
     uint32_t cache_pages;  /* soft cache size; clean pages are evicted above it */
     uint32_t extend_pages; /* grow the file by at least this many pages */
     unsigned flags;        /* PAGER_* */
+    uint32_t max_pages;    /* 0, or the most pages the file grows to by
+                              itself (pager_set_max_pages) */
 };
 
 /* Opens or creates a database file.  A new file gets a header page (state
@@ -113,6 +115,16 @@ uint32_t pager_owned_pages(const pager *p);
  * pager_owned_pages afterwards.  JET_errDiskFull, JET_errDiskIO;
  * JET_errFileAccessDenied on a read-only pager. */
 int pager_resize(pager *p, uint32_t pages, int shrink, uint32_t *result);
+
+/* The database's maximum size in pages (0: none; JetCreateDatabase2's
+ * cpgDatabaseSizeMax, JetSetMaxDatabaseSize).  The pager only caps the
+ * file's own growth with it (the extension steps of a new file and of a
+ * checkpoint): a file still grows to hold its page count.  Refusing the
+ * updates that would need more is the store's (store.h). */
+void pager_set_max_pages(pager *p, uint32_t pages);
+uint32_t pager_max_pages(const pager *p);
+/* Pages on the free list (the header's count).  Under the caller's latch. */
+uint32_t pager_free_count(pager *p);
 
 /* The header page (page 0), pinned for the pager's life: read fields with
  * get_u32(pager_data(h) + DBH_OFF_...), and call pager_make_dirty(h)

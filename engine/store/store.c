@@ -112,7 +112,8 @@ void store_db_free(store_db *db)
     free(db);
 }
 
-int store_db_open_slot(store *s, int dbid, const char *path, unsigned flags, store_db **out)
+int store_db_open_slot(store *s, int dbid, const char *path, unsigned flags, uint32_t max_pages,
+                       store_db **out)
 {
     struct pager_config pc;
     store_db *db;
@@ -131,6 +132,7 @@ int store_db_open_slot(store *s, int dbid, const char *path, unsigned flags, sto
     pc.page_size = (flags & STORE_DB_CREATE) ? s->cfg.page_size : 0;
     pc.cache_pages = s->cfg.cache_pages;
     pc.extend_pages = s->cfg.extend_pages;
+    pc.max_pages = max_pages;
     pc.flags = ((flags & STORE_DB_CREATE) ? PAGER_CREATE : 0) |
                ((flags & STORE_DB_OVERWRITE) ? PAGER_OVERWRITE : 0) |
                ((flags & STORE_DB_READONLY) ? PAGER_READONLY : 0);
@@ -601,6 +603,11 @@ void store_abandon(store *s)
 
 int store_db_attach(store *s, const char *path, unsigned flags, store_db **out)
 {
+    return store_db_attach_max(s, path, flags, 0, out);
+}
+
+int store_db_attach_max(store *s, const char *path, unsigned flags, uint32_t max_pages, store_db **out)
+{
     store_db *db = NULL;
     int i, dbid = -1, err;
 
@@ -618,7 +625,7 @@ int store_db_attach(store *s, const char *path, unsigned flags, store_db **out)
         err = JET_errTooManyAttachedDatabases;
         goto out;
     }
-    if ((err = store_db_open_slot(s, dbid, path, flags, &db)) < 0) goto out;
+    if ((err = store_db_open_slot(s, dbid, path, flags, max_pages, &db)) < 0) goto out;
 
     if (!(flags & (STORE_DB_CREATE | STORE_DB_NOLOG))) {
         uint32_t state = get_u32(pager_data(pager_header(db->pg)) + DBH_OFF_DB_STATE);
@@ -705,6 +712,10 @@ static int tree_op(store *s, store_db *db, uint8_t kind, uint32_t *root)
     if ((err = check_failed(s))) return err;
     if (db->flags & STORE_DB_READONLY) return JET_errPermissionDenied;
     os_rwlock_write_lock(s->latch);
+    if (kind == TREE_CREATE && (err = store_db_space_for_tree(db))) {
+        os_rwlock_write_unlock(s->latch);
+        return err;
+    }
     err = kind == TREE_CREATE ? bt_create(db->pg, root) : bt_drop(db->pg, *root);
     if (!err && kind == TREE_DROP) vs_purge(s, db->dbid, *root); /* its pgno may be reused */
     if (!err && db_logged(s, db)) {
@@ -846,6 +857,7 @@ int store_txn_put(store_txn *t, store_db *db, uint32_t tree, const void *key, ui
         if (mode == BT_INSERT_ONLY && exists) return JET_errKeyDuplicate;
         if (mode == BT_REPLACE_ONLY && !exists) return JET_errRecordNotFound;
     }
+    if ((err = space_check(t, db, tree, klen + vlen)) < 0) return err;
     return ws_set(&t->ws, WS_PUT, db->dbid, tree, key, klen, val, vlen);
 }
 
@@ -1027,7 +1039,11 @@ int store_txn_commit_csn(store_txn *t, unsigned flags, uint64_t *csn_out)
 
     /* The write set is in B-tree order: each tree is applied in one pass. */
     os_rwlock_write_lock(s->latch);
-    if (!(err = check_failed(s))) {
+    if (!(err = check_failed(s)) && t->space.dbs && (err = space_commit_check(t))) {
+        os_rwlock_write_unlock(s->latch);
+        goto out;
+    }
+    if (!err) {
         csn = vs_commit_csn(s, &record);
         if (record && (err = record_versions(t, csn))) {
             os_rwlock_write_unlock(s->latch);

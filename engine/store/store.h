@@ -122,9 +122,26 @@ enum {
  * pager_open, plus JET_errDatabaseDirtyShutdown, JET_errTooManyAttachedDatabases,
  * JET_errDatabaseDuplicate (already attached). */
 int store_db_attach(store *s, const char *path, unsigned flags, store_db **out);
+/* The same with a maximum size of max_pages pages (0: none), which a new
+ * file's first extension already respects (store_db_set_max_pages). */
+int store_db_attach_max(store *s, const char *path, unsigned flags, uint32_t max_pages, store_db **out);
 /* Checkpoints the database, marks it clean and closes it. */
 int store_db_detach(store *s, store_db *db);
 pager *store_db_pager(store_db *db);
+/* The database's maximum size in pages (0: none; not kept in the file).
+ * Changes that could take the database past it fail with
+ * JET_errOutOfDatabaseSpace where they are made (store_txn_put, before
+ * entering the write set), a commit that no longer fits fails with it
+ * before applying anything (the transaction is rolled back), and so does
+ * store_tree_create without a page left.  The check is an estimate
+ * (store_space.c): committed data is never put at risk by it, and a
+ * database may end a few pages past its maximum.  A smaller maximum
+ * than the current size refuses further growth. */
+void store_db_set_max_pages(store_db *db, uint32_t pages);
+uint32_t store_db_max_pages(store_db *db);
+/* JET_errOutOfDatabaseSpace when db has a maximum and no page left below
+ * it (store_space.c); the latch is held. */
+int store_db_space_for_tree(store_db *db);
 /* The database's slot in the store, 0 .. STORE_MAX_DBS - 1. */
 int store_db_slot(const store_db *db);
 uint32_t store_db_page_size(store_db *db);

@@ -210,6 +210,16 @@ struct store {
     uint64_t vs_newest;           /* csn of the newest version (0: none) */
 };
 
+/* The trees a transaction put into in databases with a maximum size
+ * (store_space.c): the space estimate charges each tree a split path. */
+#define SPACE_TREES 16
+struct space_est {
+    uint32_t ntrees;               /* trees noted (past SPACE_TREES: counted only) */
+    uint32_t dbs;                  /* bit per dbid: databases with a maximum put into */
+    uint8_t dbid[SPACE_TREES];
+    uint32_t tree[SPACE_TREES];
+};
+
 struct store_txn {
     store *s;
     uint64_t id;
@@ -220,6 +230,7 @@ struct store_txn {
     uint64_t ver_estimate;        /* version bytes its commit may make */
     int open;                     /* registered in the open list */
     int has_escrow;               /* WS_ESCROW entries were made */
+    struct space_est space;       /* what its commit may allocate (store_space.c) */
     struct esc_keep *keep;        /* JET_bitEscrowNoRollback deltas */
     uint32_t nkeep, keepcap;
 };
@@ -290,8 +301,16 @@ int store_err_from_os(int oserr);
 int store_check_failed(store *s);
 /* Bytes of log from the start of generation 1 to lsn (for volume checks). */
 uint64_t store_log_bytes(const store *s, lsn_t lsn);
+/* Database size limits (store_space.c).  space_check: before a put of
+ * `bytes` (key + value) into db's tree, JET_errOutOfDatabaseSpace when the
+ * transaction's commit could take db past its maximum; 0 at once when db has
+ * none.  space_commit_check: the same for the whole write set, under the
+ * exclusive latch, before anything is applied. */
+int space_check(store_txn *t, store_db *db, uint32_t tree, uint32_t bytes);
+int space_commit_check(store_txn *t);
 /* Attaches a database during recovery or normally, without logging. */
-int store_db_open_slot(store *s, int dbid, const char *path, unsigned flags, store_db **out);
+int store_db_open_slot(store *s, int dbid, const char *path, unsigned flags, uint32_t max_pages,
+                       store_db **out);
 void store_db_free(store_db *db);
 /* Applies one put/delete to a tree (upsert / delete if present). */
 int store_apply_op(store_db *db, uint8_t kind, uint32_t tree, const uint8_t *key, uint32_t klen,

@@ -113,7 +113,7 @@ static int recover_attach(store *s, int dbid, unsigned flags, const uint8_t *pat
         return err;
     }
     flags &= ~(unsigned)(STORE_DB_CREATE | STORE_DB_OVERWRITE | STORE_DB_READONLY);
-    err = store_db_open_slot(s, dbid, name, flags, &db);
+    err = store_db_open_slot(s, dbid, name, flags, 0, &db);
     if (err == JET_errReadVerifyFailure && !s->torn[dbid]) {
         WARN("header of %s is damaged: waiting for its image in the log\n", name);
         s->torn[dbid] = name;
@@ -178,7 +178,7 @@ static int repair_header(store *s, int dbid, const uint8_t *image, uint32_t len)
     if (err == OS_OK) err = os_file_sync(f);
     os_file_close(f);
     if (err != OS_OK) return store_err_from_os(err);
-    if ((err = store_db_open_slot(s, dbid, name, 0, &db)) < 0) return err;
+    if ((err = store_db_open_slot(s, dbid, name, 0, 0, &db)) < 0) return err;
     s->dbs[dbid] = db;
     s->torn[dbid] = NULL;
     free(name);

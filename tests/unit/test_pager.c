@@ -57,7 +57,7 @@ static uint64_t rng_next(uint64_t *s) /* splitmix64 */
 
 static struct pager_config config(uint32_t page_size, uint32_t cache, uint32_t extend, unsigned flags)
 {
-    struct pager_config cfg = { os_vfs_default(), page_size, cache, extend, flags };
+    struct pager_config cfg = { os_vfs_default(), page_size, cache, extend, flags, 0 };
     return cfg;
 }
 
