@@ -3,7 +3,7 @@
  * Berkeley DB on the same workloads, in one run.
  *
  *   bench [-q] [-n N] [-t SECONDS] [-e ENGINES] [-d DIR] [-p PAGE_SIZE]
- *         [-c CACHE_MIB] [-j THREADS] [-s SEED] [-k]
+ *         [-c CACHE_MIB] [-j THREADS] [-s SEED] [-k] [-v] [-L]
  *
  * Each engine runs in its own forked child (so its peak RSS, from wait4,
  * is its own), in its own empty directory DIR/<engine>/, and does, in
@@ -108,6 +108,7 @@ static struct {
     uint64_t seed;
     int keep;
     int verbose;
+    int loads_only; /* -L: only the loads, the lookups and the scan */
     char dir[4096];
     int use[NENGINES];
     struct bench_opts eo;
@@ -130,6 +131,16 @@ static double now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* CPU seconds of the process (every thread): beside the wall time of the
+ * loads, lookups and scan, a figure less shaken by other load on the
+ * machine. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
@@ -618,7 +629,7 @@ static int run_engine(const struct bench_engine *e, const char *dir, struct resu
     bench_db *db;
     struct bench_io io;
     struct raw_state raw;
-    double secs;
+    double secs, cpu0;
     char name[32];
     int fd = -1;
 
@@ -636,9 +647,13 @@ static int run_engine(const struct bench_engine *e, const char *dir, struct resu
         r->count[w] = (cnt);                                      \
         r->ops[w] = secs > 0 ? (double)(cnt) / secs : 0;          \
         report(e->name, what, cnt, unit, secs);                   \
+        printf("  %-7s   cpu %.3f s = %.0f /cpu-s\n", e->name,    \
+               cpu_now() - cpu0, (double)(cnt) / (cpu_now() - cpu0)); \
         io_report(e, db, &io, 0);                                 \
+        cpu0 = cpu_now();                                         \
     } while (0)
 
+    cpu0 = cpu_now();
     if (load(e, db, BENCH_T_ORDERED, 0, &secs)) goto bad;
     DONE(W_ORDERED, "ordered_insert", opt.n, "rows");
     if (load(e, db, BENCH_T_RANDOM, 1, &secs)) goto bad;
@@ -648,6 +663,7 @@ static int run_engine(const struct bench_engine *e, const char *dir, struct resu
     if (scan(e, db, &secs)) goto bad;
     DONE(W_SCAN, "full_scan", opt.n, "rows");
 #undef DONE
+    if (opt.loads_only) goto closing;
 
     /* Durable commits start with nothing dirty in the OS cache (the lazy
      * loads may have left hundreds of MiB for writeback). */
@@ -684,6 +700,7 @@ static int run_engine(const struct bench_engine *e, const char *dir, struct resu
     }
     close(fd);
     fd = -1;
+closing:
     secs = now();
     if (e->close(db)) return -1;
     printf("  %-7s close in %.3f s\n", e->name, now() - secs);
@@ -979,7 +996,7 @@ static void usage(void)
 {
     fprintf(stderr,
             "usage: bench [-q] [-n N] [-t SECONDS] [-e ENGINES] [-d DIR] [-p PAGE_SIZE]\n"
-            "             [-c CACHE_MIB] [-j THREADS] [-s SEED] [-k] [-v]\n"
+            "             [-c CACHE_MIB] [-j THREADS] [-s SEED] [-k] [-v] [-L]\n"
             "  -n N         rows to load, lookups to do (default 1000000)\n"
             "  -q           quick: N = 100000, T = 1 s (-n/-t after -q override)\n"
             "  -t SECONDS   length of each durable-commit run (default 3)\n"
@@ -991,7 +1008,8 @@ static void usage(void)
             "  -j THREADS   threads of our group-commit run (default 4; 1 = skip it)\n"
             "  -s SEED      seed of the random lookups (default 1)\n"
             "  -k           keep the engines' files\n"
-            "  -v           print every slice of the durable runs\n");
+            "  -v           print every slice of the durable runs\n"
+            "  -L           only the loads, the lookups and the scan (no durable runs)\n");
     exit(2);
 }
 
@@ -1031,7 +1049,7 @@ int main(int argc, char **argv)
     snprintf(opt.dir, sizeof(opt.dir), "build/bench-tmp");
     for (i = 0; i < NENGINES; i++) opt.use[i] = 1;
     opt.eo.page_size = 4096; /* measured faster than 8192 here: see README.md */
-    while ((c = getopt(argc, argv, "qn:t:e:d:p:c:j:s:kvh")) != -1) {
+    while ((c = getopt(argc, argv, "qn:t:e:d:p:c:j:s:kvLh")) != -1) {
         switch (c) {
         case 'q': opt.n = 100000; opt.secs = 1; break;
         case 'n': opt.n = strtoull(optarg, NULL, 0); break;
@@ -1044,6 +1062,7 @@ int main(int argc, char **argv)
         case 's': opt.seed = strtoull(optarg, NULL, 0); break;
         case 'k': opt.keep = 1; break;
         case 'v': opt.verbose = 1; break;
+        case 'L': opt.loads_only = 1; break;
         default: usage();
         }
     }
