@@ -70,7 +70,6 @@
 
 #include "bench.h"
 
-#define BATCH 1000
 #define MAX_THREADS 64
 #define SLICE 0.1 /* seconds (mean): durable runs alternate with raw fdatasync slices */
 
@@ -129,66 +128,7 @@ int bench_fail(const char *engine, const char *fmt, ...)
 
 static double now(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* CPU seconds of the process (every thread): beside the wall time of the
- * loads, lookups and scan, a figure less shaken by other load on the
- * machine. */
-static double cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* ---- keys and values ------------------------------------------------- */
-
-static void be64(uint8_t *p, uint64_t v)
-{
-    int i;
-    for (i = 7; i >= 0; i--) {
-        p[i] = (uint8_t)v;
-        v >>= 8;
-    }
-}
-
-static uint64_t get_be64(const uint8_t *p)
-{
-    uint64_t v = 0;
-    int i;
-    for (i = 0; i < 8; i++) v = v << 8 | p[i];
-    return v;
-}
-
-/* splitmix64's finalizer: a bijection of 64-bit integers. */
-static uint64_t mix64(uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
-
-static uint64_t rng_next(uint64_t *s)
-{
-    *s ^= *s << 13;
-    *s ^= *s >> 7;
-    *s ^= *s << 17;
-    return *s;
-}
-
-/* The value of key k: the key, then a pattern derived from it (cheap: it
- * is made for every put and every check, the same for every engine). */
-static void make_val(uint8_t *v, uint64_t k)
-{
-    uint64_t x = k * 0x9e3779b97f4a7c15ull + 0x5bd1e995u;
-    int i;
-    be64(v, k);
-    for (i = 8; i + 8 <= BENCH_VAL_LEN; i += 8, x += 0x2545f4914f6cdd1dull) memcpy(v + i, &x, 8);
-    for (; i < BENCH_VAL_LEN; i++) v[i] = (uint8_t)(x >> ((i & 7) * 8));
+    return bench_now();
 }
 
 /* ---- the workloads ----------------------------------------------------- */
@@ -246,97 +186,21 @@ static void io_report(const struct bench_engine *e, bench_db *db, struct bench_i
     *prev = cur;
 }
 
-/* Loads N rows into table, keys f(i) for i in order, BATCH per
- * transaction; the last transaction commits durably. */
+/* The loads, the lookups and the scan are bench_work.c's (shared with
+ * jetbench.c, the Windows program). */
 static int load(const struct bench_engine *e, bench_db *db, int table, int random, double *secs)
 {
-    uint8_t key[BENCH_KEY_LEN], val[BENCH_VAL_LEN];
-    bench_txn *t;
-    uint64_t i, k;
-    double t0 = now();
-
-    for (i = 0; i < opt.n;) {
-        uint64_t end = i + BATCH < opt.n ? i + BATCH : opt.n;
-        if (e->begin(db, end == opt.n, &t)) return -1;
-        for (; i < end; i++) {
-            k = random ? mix64(i) : i;
-            be64(key, k);
-            make_val(val, k);
-            if (e->put(t, table, key, sizeof(key), val, sizeof(val))) return -1;
-        }
-        if (e->commit(t)) return -1;
-    }
-    *secs = now() - t0;
-    return 0;
+    return bench_load(e, db, table, random, opt.n, secs);
 }
 
 static int lookups(const struct bench_engine *e, bench_db *db, double *secs)
 {
-    uint8_t key[BENCH_KEY_LEN], buf[BENCH_VAL_LEN + 16], want[BENCH_VAL_LEN];
-    uint64_t i, k, misses = 0, wrong = 0, rng = opt.seed | 1;
-    size_t vlen;
-    double t0 = now();
-    int r;
-
-    for (i = 0; i < opt.n;) {
-        uint64_t end = i + BATCH < opt.n ? i + BATCH : opt.n;
-        if (e->read_begin(db)) return -1;
-        for (; i < end; i++) {
-            k = mix64(rng_next(&rng) % opt.n);
-            be64(key, k);
-            r = e->get(db, BENCH_T_RANDOM, key, sizeof(key), buf, sizeof(buf), &vlen);
-            if (r == BENCH_NOTFOUND) {
-                misses++;
-                continue;
-            }
-            if (r) return -1;
-            make_val(want, k);
-            if (vlen != BENCH_VAL_LEN || memcmp(buf, want, BENCH_VAL_LEN)) wrong++;
-        }
-        if (e->read_end(db)) return -1;
-    }
-    *secs = now() - t0;
-    if (misses || wrong)
-        return bench_fail(e->name, "CORRECTNESS: %llu of %llu lookups missed, %llu wrong values",
-                          (unsigned long long)misses, (unsigned long long)opt.n,
-                          (unsigned long long)wrong);
-    return 0;
-}
-
-struct scan_state {
-    const char *engine;
-    uint64_t next;
-};
-
-static int scan_row(void *arg, const uint8_t *key, size_t klen, const uint8_t *val, size_t vlen)
-{
-    struct scan_state *st = arg;
-    uint8_t want[BENCH_VAL_LEN];
-
-    if (klen != BENCH_KEY_LEN || get_be64(key) != st->next)
-        return bench_fail(st->engine, "CORRECTNESS: scan row %llu: key %s%llu, expected %llu",
-                          (unsigned long long)st->next, klen != BENCH_KEY_LEN ? "of bad length, " : "",
-                          (unsigned long long)(klen == BENCH_KEY_LEN ? get_be64(key) : 0),
-                          (unsigned long long)st->next);
-    make_val(want, st->next);
-    if (vlen != BENCH_VAL_LEN || memcmp(val, want, BENCH_VAL_LEN))
-        return bench_fail(st->engine, "CORRECTNESS: scan row %llu: wrong value",
-                          (unsigned long long)st->next);
-    st->next++;
-    return 0;
+    return bench_lookups(e, db, opt.n, opt.seed, secs);
 }
 
 static int scan(const struct bench_engine *e, bench_db *db, double *secs)
 {
-    struct scan_state st = {e->name, 0};
-    double t0 = now();
-
-    if (e->scan(db, BENCH_T_ORDERED, scan_row, &st)) return -1;
-    *secs = now() - t0;
-    if (st.next != opt.n)
-        return bench_fail(e->name, "CORRECTNESS: scan saw %llu rows, expected %llu",
-                          (unsigned long long)st.next, (unsigned long long)opt.n);
-    return 0;
+    return bench_scan(e, db, opt.n, secs);
 }
 
 struct dur_thread {
@@ -358,8 +222,8 @@ static void *durable_loop(void *arg)
 
     while (!d->err && now() < d->deadline) {
         k = d->prefix | d->commits;
-        be64(key, k);
-        make_val(val, k);
+        bench_be64(key, k);
+        bench_make_val(val, k);
         if (d->conn) {
             if (d->e->conn_put(d->conn, key, sizeof(key), val, sizeof(val))) {
                 d->err = 1;
@@ -484,7 +348,7 @@ static int durable(const struct bench_engine *e, bench_db *db, int nthreads, str
     struct dur_thread th[MAX_THREADS];
     struct bench_io io0, io1;
     double done = 0, secs[3] = {0, 0, 0}, t0, dt;
-    uint64_t cnt[3] = {0, 0, 0}, rng = mix64(opt.seed + (uint64_t)w) | 1;
+    uint64_t cnt[3] = {0, 0, 0}, rng = bench_mix64(opt.seed + (uint64_t)w) | 1;
     int i, err = 0, nkinds = nthreads > 1 ? 3 : 2;
 
     memset(th, 0, sizeof(th));
@@ -496,7 +360,7 @@ static int durable(const struct bench_engine *e, bench_db *db, int nthreads, str
     }
     if (e->io) e->io(db, &io0);
     while (!err && done < opt.secs - 1e-9) {
-        uint64_t x = rng_next(&rng);
+        uint64_t x = bench_rng_next(&rng);
         double len = SLICE * (0.5 + (double)(x % 1001) / 1000.0);
         int order[3] = {0, 1, 2}, k;
         for (k = nkinds - 1; k > 0; k--) { /* shuffle */
@@ -648,12 +512,12 @@ static int run_engine(const struct bench_engine *e, const char *dir, struct resu
         r->ops[w] = secs > 0 ? (double)(cnt) / secs : 0;          \
         report(e->name, what, cnt, unit, secs);                   \
         printf("  %-7s   cpu %.3f s = %.0f /cpu-s\n", e->name,    \
-               cpu_now() - cpu0, (double)(cnt) / (cpu_now() - cpu0)); \
+               bench_cpu_now() - cpu0, (double)(cnt) / (bench_cpu_now() - cpu0)); \
         io_report(e, db, &io, 0);                                 \
-        cpu0 = cpu_now();                                         \
+        cpu0 = bench_cpu_now();                                         \
     } while (0)
 
-    cpu0 = cpu_now();
+    cpu0 = bench_cpu_now();
     if (load(e, db, BENCH_T_ORDERED, 0, &secs)) goto bad;
     DONE(W_ORDERED, "ordered_insert", opt.n, "rows");
     if (load(e, db, BENCH_T_RANDOM, 1, &secs)) goto bad;
@@ -1088,7 +952,7 @@ int main(int argc, char **argv)
 
     printf("bench: N = %llu rows (8-byte big-endian keys, %d-byte values, %d rows per transaction),"
            " T = %.1f s, scratch %s/\n",
-           (unsigned long long)opt.n, BENCH_VAL_LEN, BATCH, opt.secs, opt.dir);
+           (unsigned long long)opt.n, BENCH_VAL_LEN, BENCH_BATCH, opt.secs, opt.dir);
     printf("Commit modes and settings:\n");
     for (i = 0; i < NENGINES; i++) {
         const struct bench_engine *e = all_engines[i];
@@ -1098,7 +962,7 @@ int main(int argc, char **argv)
         printf("  %-7s config:  %s\n", e->name, i == 0 ? ours_config : e->config);
     }
     printf("  (each load's last transaction commits durably; lookups: read transactions of %d)\n\n",
-           BATCH);
+           BENCH_BATCH);
     fflush(stdout);
 
     for (i = 0; i < NENGINES; i++) {
