@@ -736,6 +736,15 @@ static void print_row(const struct row *rw, int ours)
     printf("\n");
 }
 
+/* Whether no engine ran the row's workload (with -L: the durable rows). */
+static int row_not_run(const struct row *rw)
+{
+    int i;
+    for (i = 0; i < NENGINES; i++)
+        if (opt.use[i] && (rw->val[i] >= 0 || (rw->why[i] && strcmp(rw->why[i], "-")))) return 0;
+    return 1;
+}
+
 static void bench_line(const struct row *rw, int ours)
 {
     int i, any = 0;
@@ -850,7 +859,8 @@ static void print_results(const struct result *res)
         printf(" %11s", "fdatasync");
     }
     printf("\n");
-    for (i = 0; i < nrows; i++) print_row(&rows[i], ours);
+    for (i = 0; i < nrows; i++)
+        if (!row_not_run(&rows[i])) print_row(&rows[i], ours);
     printf("\n");
     for (i = 0; i < nrows; i++) bench_line(&rows[i], ours);
     print_jet_ratios(rows + first_conn, nrows - first_conn - 1);
