@@ -3,7 +3,7 @@
  * Berkeley DB on the same workloads, in one run.
  *
  *   bench [-q] [-n N] [-t SECONDS] [-e ENGINES] [-d DIR] [-p PAGE_SIZE]
- *         [-c CACHE_MIB] [-j THREADS] [-s SEED] [-k]
+ *         [-c CACHE_MIB] [-j THREADS] [-s SEED] [-k] [-v] [-L]
  *
  * Each engine runs in its own forked child (so its peak RSS, from wait4,
  * is its own), in its own empty directory DIR/<engine>/, and does, in
@@ -70,7 +70,6 @@
 
 #include "bench.h"
 
-#define BATCH 1000
 #define MAX_THREADS 64
 #define SLICE 0.1 /* seconds (mean): durable runs alternate with raw fdatasync slices */
 
@@ -108,6 +107,7 @@ static struct {
     uint64_t seed;
     int keep;
     int verbose;
+    int loads_only; /* -L: only the loads, the lookups and the scan */
     char dir[4096];
     int use[NENGINES];
     struct bench_opts eo;
@@ -128,56 +128,7 @@ int bench_fail(const char *engine, const char *fmt, ...)
 
 static double now(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* ---- keys and values ------------------------------------------------- */
-
-static void be64(uint8_t *p, uint64_t v)
-{
-    int i;
-    for (i = 7; i >= 0; i--) {
-        p[i] = (uint8_t)v;
-        v >>= 8;
-    }
-}
-
-static uint64_t get_be64(const uint8_t *p)
-{
-    uint64_t v = 0;
-    int i;
-    for (i = 0; i < 8; i++) v = v << 8 | p[i];
-    return v;
-}
-
-/* splitmix64's finalizer: a bijection of 64-bit integers. */
-static uint64_t mix64(uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-}
-
-static uint64_t rng_next(uint64_t *s)
-{
-    *s ^= *s << 13;
-    *s ^= *s >> 7;
-    *s ^= *s << 17;
-    return *s;
-}
-
-/* The value of key k: the key, then a pattern derived from it (cheap: it
- * is made for every put and every check, the same for every engine). */
-static void make_val(uint8_t *v, uint64_t k)
-{
-    uint64_t x = k * 0x9e3779b97f4a7c15ull + 0x5bd1e995u;
-    int i;
-    be64(v, k);
-    for (i = 8; i + 8 <= BENCH_VAL_LEN; i += 8, x += 0x2545f4914f6cdd1dull) memcpy(v + i, &x, 8);
-    for (; i < BENCH_VAL_LEN; i++) v[i] = (uint8_t)(x >> ((i & 7) * 8));
+    return bench_now();
 }
 
 /* ---- the workloads ----------------------------------------------------- */
@@ -235,97 +186,21 @@ static void io_report(const struct bench_engine *e, bench_db *db, struct bench_i
     *prev = cur;
 }
 
-/* Loads N rows into table, keys f(i) for i in order, BATCH per
- * transaction; the last transaction commits durably. */
+/* The loads, the lookups and the scan are bench_work.c's (shared with
+ * jetbench.c, the Windows program). */
 static int load(const struct bench_engine *e, bench_db *db, int table, int random, double *secs)
 {
-    uint8_t key[BENCH_KEY_LEN], val[BENCH_VAL_LEN];
-    bench_txn *t;
-    uint64_t i, k;
-    double t0 = now();
-
-    for (i = 0; i < opt.n;) {
-        uint64_t end = i + BATCH < opt.n ? i + BATCH : opt.n;
-        if (e->begin(db, end == opt.n, &t)) return -1;
-        for (; i < end; i++) {
-            k = random ? mix64(i) : i;
-            be64(key, k);
-            make_val(val, k);
-            if (e->put(t, table, key, sizeof(key), val, sizeof(val))) return -1;
-        }
-        if (e->commit(t)) return -1;
-    }
-    *secs = now() - t0;
-    return 0;
+    return bench_load(e, db, table, random, opt.n, secs);
 }
 
 static int lookups(const struct bench_engine *e, bench_db *db, double *secs)
 {
-    uint8_t key[BENCH_KEY_LEN], buf[BENCH_VAL_LEN + 16], want[BENCH_VAL_LEN];
-    uint64_t i, k, misses = 0, wrong = 0, rng = opt.seed | 1;
-    size_t vlen;
-    double t0 = now();
-    int r;
-
-    for (i = 0; i < opt.n;) {
-        uint64_t end = i + BATCH < opt.n ? i + BATCH : opt.n;
-        if (e->read_begin(db)) return -1;
-        for (; i < end; i++) {
-            k = mix64(rng_next(&rng) % opt.n);
-            be64(key, k);
-            r = e->get(db, BENCH_T_RANDOM, key, sizeof(key), buf, sizeof(buf), &vlen);
-            if (r == BENCH_NOTFOUND) {
-                misses++;
-                continue;
-            }
-            if (r) return -1;
-            make_val(want, k);
-            if (vlen != BENCH_VAL_LEN || memcmp(buf, want, BENCH_VAL_LEN)) wrong++;
-        }
-        if (e->read_end(db)) return -1;
-    }
-    *secs = now() - t0;
-    if (misses || wrong)
-        return bench_fail(e->name, "CORRECTNESS: %llu of %llu lookups missed, %llu wrong values",
-                          (unsigned long long)misses, (unsigned long long)opt.n,
-                          (unsigned long long)wrong);
-    return 0;
-}
-
-struct scan_state {
-    const char *engine;
-    uint64_t next;
-};
-
-static int scan_row(void *arg, const uint8_t *key, size_t klen, const uint8_t *val, size_t vlen)
-{
-    struct scan_state *st = arg;
-    uint8_t want[BENCH_VAL_LEN];
-
-    if (klen != BENCH_KEY_LEN || get_be64(key) != st->next)
-        return bench_fail(st->engine, "CORRECTNESS: scan row %llu: key %s%llu, expected %llu",
-                          (unsigned long long)st->next, klen != BENCH_KEY_LEN ? "of bad length, " : "",
-                          (unsigned long long)(klen == BENCH_KEY_LEN ? get_be64(key) : 0),
-                          (unsigned long long)st->next);
-    make_val(want, st->next);
-    if (vlen != BENCH_VAL_LEN || memcmp(val, want, BENCH_VAL_LEN))
-        return bench_fail(st->engine, "CORRECTNESS: scan row %llu: wrong value",
-                          (unsigned long long)st->next);
-    st->next++;
-    return 0;
+    return bench_lookups(e, db, opt.n, opt.seed, secs);
 }
 
 static int scan(const struct bench_engine *e, bench_db *db, double *secs)
 {
-    struct scan_state st = {e->name, 0};
-    double t0 = now();
-
-    if (e->scan(db, BENCH_T_ORDERED, scan_row, &st)) return -1;
-    *secs = now() - t0;
-    if (st.next != opt.n)
-        return bench_fail(e->name, "CORRECTNESS: scan saw %llu rows, expected %llu",
-                          (unsigned long long)st.next, (unsigned long long)opt.n);
-    return 0;
+    return bench_scan(e, db, opt.n, secs);
 }
 
 struct dur_thread {
@@ -347,8 +222,8 @@ static void *durable_loop(void *arg)
 
     while (!d->err && now() < d->deadline) {
         k = d->prefix | d->commits;
-        be64(key, k);
-        make_val(val, k);
+        bench_be64(key, k);
+        bench_make_val(val, k);
         if (d->conn) {
             if (d->e->conn_put(d->conn, key, sizeof(key), val, sizeof(val))) {
                 d->err = 1;
@@ -473,7 +348,7 @@ static int durable(const struct bench_engine *e, bench_db *db, int nthreads, str
     struct dur_thread th[MAX_THREADS];
     struct bench_io io0, io1;
     double done = 0, secs[3] = {0, 0, 0}, t0, dt;
-    uint64_t cnt[3] = {0, 0, 0}, rng = mix64(opt.seed + (uint64_t)w) | 1;
+    uint64_t cnt[3] = {0, 0, 0}, rng = bench_mix64(opt.seed + (uint64_t)w) | 1;
     int i, err = 0, nkinds = nthreads > 1 ? 3 : 2;
 
     memset(th, 0, sizeof(th));
@@ -485,7 +360,7 @@ static int durable(const struct bench_engine *e, bench_db *db, int nthreads, str
     }
     if (e->io) e->io(db, &io0);
     while (!err && done < opt.secs - 1e-9) {
-        uint64_t x = rng_next(&rng);
+        uint64_t x = bench_rng_next(&rng);
         double len = SLICE * (0.5 + (double)(x % 1001) / 1000.0);
         int order[3] = {0, 1, 2}, k;
         for (k = nkinds - 1; k > 0; k--) { /* shuffle */
@@ -618,7 +493,7 @@ static int run_engine(const struct bench_engine *e, const char *dir, struct resu
     bench_db *db;
     struct bench_io io;
     struct raw_state raw;
-    double secs;
+    double secs, cpu0;
     char name[32];
     int fd = -1;
 
@@ -636,9 +511,13 @@ static int run_engine(const struct bench_engine *e, const char *dir, struct resu
         r->count[w] = (cnt);                                      \
         r->ops[w] = secs > 0 ? (double)(cnt) / secs : 0;          \
         report(e->name, what, cnt, unit, secs);                   \
+        printf("  %-7s   cpu %.3f s = %.0f /cpu-s\n", e->name,    \
+               bench_cpu_now() - cpu0, (double)(cnt) / (bench_cpu_now() - cpu0)); \
         io_report(e, db, &io, 0);                                 \
+        cpu0 = bench_cpu_now();                                         \
     } while (0)
 
+    cpu0 = bench_cpu_now();
     if (load(e, db, BENCH_T_ORDERED, 0, &secs)) goto bad;
     DONE(W_ORDERED, "ordered_insert", opt.n, "rows");
     if (load(e, db, BENCH_T_RANDOM, 1, &secs)) goto bad;
@@ -648,6 +527,7 @@ static int run_engine(const struct bench_engine *e, const char *dir, struct resu
     if (scan(e, db, &secs)) goto bad;
     DONE(W_SCAN, "full_scan", opt.n, "rows");
 #undef DONE
+    if (opt.loads_only) goto closing;
 
     /* Durable commits start with nothing dirty in the OS cache (the lazy
      * loads may have left hundreds of MiB for writeback). */
@@ -684,6 +564,7 @@ static int run_engine(const struct bench_engine *e, const char *dir, struct resu
     }
     close(fd);
     fd = -1;
+closing:
     secs = now();
     if (e->close(db)) return -1;
     printf("  %-7s close in %.3f s\n", e->name, now() - secs);
@@ -855,6 +736,15 @@ static void print_row(const struct row *rw, int ours)
     printf("\n");
 }
 
+/* Whether no engine ran the row's workload (with -L: the durable rows). */
+static int row_not_run(const struct row *rw)
+{
+    int i;
+    for (i = 0; i < NENGINES; i++)
+        if (opt.use[i] && (rw->val[i] >= 0 || (rw->why[i] && strcmp(rw->why[i], "-")))) return 0;
+    return 1;
+}
+
 static void bench_line(const struct row *rw, int ours)
 {
     int i, any = 0;
@@ -969,7 +859,8 @@ static void print_results(const struct result *res)
         printf(" %11s", "fdatasync");
     }
     printf("\n");
-    for (i = 0; i < nrows; i++) print_row(&rows[i], ours);
+    for (i = 0; i < nrows; i++)
+        if (!row_not_run(&rows[i])) print_row(&rows[i], ours);
     printf("\n");
     for (i = 0; i < nrows; i++) bench_line(&rows[i], ours);
     print_jet_ratios(rows + first_conn, nrows - first_conn - 1);
@@ -979,7 +870,7 @@ static void usage(void)
 {
     fprintf(stderr,
             "usage: bench [-q] [-n N] [-t SECONDS] [-e ENGINES] [-d DIR] [-p PAGE_SIZE]\n"
-            "             [-c CACHE_MIB] [-j THREADS] [-s SEED] [-k] [-v]\n"
+            "             [-c CACHE_MIB] [-j THREADS] [-s SEED] [-k] [-v] [-L]\n"
             "  -n N         rows to load, lookups to do (default 1000000)\n"
             "  -q           quick: N = 100000, T = 1 s (-n/-t after -q override)\n"
             "  -t SECONDS   length of each durable-commit run (default 3)\n"
@@ -991,7 +882,8 @@ static void usage(void)
             "  -j THREADS   threads of our group-commit run (default 4; 1 = skip it)\n"
             "  -s SEED      seed of the random lookups (default 1)\n"
             "  -k           keep the engines' files\n"
-            "  -v           print every slice of the durable runs\n");
+            "  -v           print every slice of the durable runs\n"
+            "  -L           only the loads, the lookups and the scan (no durable runs)\n");
     exit(2);
 }
 
@@ -1031,7 +923,7 @@ int main(int argc, char **argv)
     snprintf(opt.dir, sizeof(opt.dir), "build/bench-tmp");
     for (i = 0; i < NENGINES; i++) opt.use[i] = 1;
     opt.eo.page_size = 4096; /* measured faster than 8192 here: see README.md */
-    while ((c = getopt(argc, argv, "qn:t:e:d:p:c:j:s:kvh")) != -1) {
+    while ((c = getopt(argc, argv, "qn:t:e:d:p:c:j:s:kvLh")) != -1) {
         switch (c) {
         case 'q': opt.n = 100000; opt.secs = 1; break;
         case 'n': opt.n = strtoull(optarg, NULL, 0); break;
@@ -1044,6 +936,7 @@ int main(int argc, char **argv)
         case 's': opt.seed = strtoull(optarg, NULL, 0); break;
         case 'k': opt.keep = 1; break;
         case 'v': opt.verbose = 1; break;
+        case 'L': opt.loads_only = 1; break;
         default: usage();
         }
     }
@@ -1069,7 +962,7 @@ int main(int argc, char **argv)
 
     printf("bench: N = %llu rows (8-byte big-endian keys, %d-byte values, %d rows per transaction),"
            " T = %.1f s, scratch %s/\n",
-           (unsigned long long)opt.n, BENCH_VAL_LEN, BATCH, opt.secs, opt.dir);
+           (unsigned long long)opt.n, BENCH_VAL_LEN, BENCH_BATCH, opt.secs, opt.dir);
     printf("Commit modes and settings:\n");
     for (i = 0; i < NENGINES; i++) {
         const struct bench_engine *e = all_engines[i];
@@ -1079,7 +972,7 @@ int main(int argc, char **argv)
         printf("  %-7s config:  %s\n", e->name, i == 0 ? ours_config : e->config);
     }
     printf("  (each load's last transaction commits durably; lookups: read transactions of %d)\n\n",
-           BATCH);
+           BENCH_BATCH);
     fflush(stdout);
 
     for (i = 0; i < NENGINES; i++) {

@@ -27,6 +27,7 @@
 #define BENCH_VAL_LEN 100
 #define BENCH_NOTFOUND 1
 #define BENCH_UNSUPPORTED 2 /* conn_incr: the engine cannot do it (the row says n/a) */
+#define BENCH_BATCH 1000    /* rows per load transaction, lookups per read transaction */
 
 enum { BENCH_T_ORDERED = 0, BENCH_T_RANDOM = 1, BENCH_T_DURABLE = 2, BENCH_NTABLES = 3 };
 
@@ -109,7 +110,23 @@ struct bench_engine {
 
 extern const struct bench_engine bench_ours, bench_sqlite, bench_lmdb, bench_bdb, bench_jet;
 
-/* Prints "bench: <engine>: <message>" on stderr; returns -1 for chaining. */
+/* Prints "bench: <engine>: <message>" on stderr; returns -1 for chaining
+ * (each driver, bench.c and jetbench.c, defines it). */
 int bench_fail(const char *engine, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- bench_work.c: what both drivers share ---------------------------- */
+
+double bench_now(void);     /* seconds, monotonic */
+double bench_cpu_now(void); /* CPU seconds of the process, every thread */
+void bench_be64(uint8_t *p, uint64_t v); /* keys are 8-byte big-endian */
+uint64_t bench_get_be64(const uint8_t *p);
+uint64_t bench_mix64(uint64_t x);        /* a bijection: random_insert's keys */
+uint64_t bench_rng_next(uint64_t *s);    /* xorshift64 */
+void bench_make_val(uint8_t *v, uint64_t k); /* key k's BENCH_VAL_LEN-byte value */
+/* The workloads (bench.c's top comment); each checks what it reads and
+ * returns nonzero on failure, *secs the wall time. */
+int bench_load(const struct bench_engine *e, bench_db *db, int table, int random, uint64_t n, double *secs);
+int bench_lookups(const struct bench_engine *e, bench_db *db, uint64_t n, uint64_t seed, double *secs);
+int bench_scan(const struct bench_engine *e, bench_db *db, uint64_t n, double *secs);
 
 #endif /* BENCH_BENCH_H */

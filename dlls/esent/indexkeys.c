@@ -311,12 +311,26 @@ JET_ERR idx_record_keys(const struct tbl_schema *sch, const struct tbl_index *ix
 JET_ERR idx_primary_key(const struct tbl_schema *sch, const uint8_t *rec, uint32_t len,
                         idx_lv_read_fn lvread, void *lvctx, uint8_t *key, uint32_t *klen)
 {
+    const struct tbl_index *ix;
     struct idx_keyset ks;
+    uint8_t *one_key[1], one_buf[KEY_BUF_MAX];
+    uint32_t one_len[1];
     JET_ERR err;
 
     assert(sch->primary >= 0 && (uint32_t)sch->primary < sch->nidx);
+    ix = &sch->idx[sch->primary];
     memset(&ks, 0, sizeof(ks));
-    err = record_keys(sch, &sch->idx[sch->primary], rec, len, lvread, lvctx, 1, &ks);
+    /* Performance (every insert and replace): the one key goes into
+     * storage on the stack, so that no keyset is allocated.  Only a tuple
+     * index, which cannot be primary, could make more than one key. */
+    if (!(ix->ci.grbit & JET_bitIndexTuples)) {
+        ks.keys = one_key;
+        ks.lens = one_len;
+        ks.cap = 1;
+        ks.buf = one_buf;
+        ks.bufcap = sizeof(one_buf);
+    }
+    err = record_keys(sch, ix, rec, len, lvread, lvctx, 1, &ks);
     if (err >= 0) {
         /* A primary index indexes NULLs and has no conditions. */
         assert(ks.n == 1);
@@ -327,6 +341,6 @@ JET_ERR idx_primary_key(const struct tbl_schema *sch, const uint8_t *rec, uint32
             *klen = ks.lens[0];
         }
     }
-    idx_keyset_free(&ks);
+    if (ks.keys != one_key) idx_keyset_free(&ks);
     return err;
 }

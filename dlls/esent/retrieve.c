@@ -338,6 +338,34 @@ static JET_ERR retrieve_one(struct src *src, struct retr *r)
 
 /* ---- JetRetrieveColumn -------------------------------------------------------------- */
 
+#define RETRIEVE_GENERAL 1 /* retrieve_plain: not handled, take the general path */
+
+/* Performance: the most common call (the first value of column
+ * r->columnid, which exists, from the current record, no options and no
+ * JET_RETINFO) without the source and value machinery: what src_open,
+ * retrieve_one and put_value do for it, in the same order.  A separated
+ * long value goes the general way (RETRIEVE_GENERAL), which reads it
+ * through a transaction. */
+static JET_ERR retrieve_plain(struct jet_table *t, struct retr *r)
+{
+    const uint8_t *rec, *data;
+    uint32_t len, cb, n;
+    unsigned flags;
+    JET_ERR err;
+
+    r->actual = 0;
+    r->next_tagged = r->columnid;
+    r->itag_out = 1;
+    if ((err = cursor_record(t, &rec, &len)) < 0) return err;
+    if ((err = rec_get(rec, len, &t->sch.rs, r->columnid, 1, &data, &cb, &flags)) < 0) return err;
+    if (flags & RECF_SEPARATED_LV) return RETRIEVE_GENERAL;
+    if (err == JET_wrnColumnNull || (flags & RECF_NULL)) return JET_wrnColumnNull;
+    n = r->pv ? min_u32(cb, r->cbdata) : 0;
+    if (n) memcpy(r->pv, data, n);
+    r->actual = cb;
+    return cb > n ? JET_wrnBufferTruncated : 0;
+}
+
 static JET_ERR retrieve_column(JET_SESID sesid, JET_TABLEID tableid, struct retr *r,
                                JET_RETINFO *pretinfo)
 {
@@ -358,6 +386,7 @@ static JET_ERR retrieve_column(JET_SESID sesid, JET_TABLEID tableid, struct retr
         r->ib = pretinfo->ibLongValue;
     }
     if (r->columnid && (err = rec_schema_find(&t->sch.rs, r->columnid, &col)) < 0) goto done;
+    if (r->columnid && !r->grbit && !pretinfo && (err = retrieve_plain(t, r)) != RETRIEVE_GENERAL) goto done;
     if (r->columnid && (err = check_from_index(t, r->columnid, r->grbit)) < 0) goto done;
     if ((err = src_open(t, !!(r->grbit & JET_bitRetrieveCopy), &src)) < 0) goto done;
     err = retrieve_one(&src, r);

@@ -62,9 +62,14 @@ const char *dbgstr_an(const char *s, int n);
     static struct dbg_channel dbch_##ch = { DBG_UNINIT, #ch }; \
     static struct dbg_channel *const dbg_default_channel = &dbch_##ch
 
+/* The channel's flags are tested inline (every Jet call traces twice);
+ * the call computes them on first use. */
+#define DBG_ON(ch, cls) \
+    ((__atomic_load_n(&(ch)->flags, __ATOMIC_RELAXED) & (DBG_UNINIT | 1u << (cls))) && dbg_enabled(ch, cls))
+
 #define DBG_LOG(cls, ...) \
     do { \
-        if (dbg_enabled(dbg_default_channel, cls)) \
+        if (DBG_ON(dbg_default_channel, cls)) \
             dbg_log(dbg_default_channel, cls, __func__, __VA_ARGS__); \
     } while (0)
 
@@ -72,7 +77,7 @@ const char *dbgstr_an(const char *s, int n);
 #define WARN(...) DBG_LOG(DBG_WARN, __VA_ARGS__)
 #define FIXME(...) DBG_LOG(DBG_FIXME, __VA_ARGS__)
 #define ERR(...) DBG_LOG(DBG_ERR, __VA_ARGS__)
-#define TRACE_ON() dbg_enabled(dbg_default_channel, DBG_TRACE)
+#define TRACE_ON() DBG_ON(dbg_default_channel, DBG_TRACE)
 
 /* A FIXME reported only the first time this line runs (thread-safe). */
 #define FIXME_ONCE(...) \
