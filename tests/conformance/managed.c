@@ -119,3 +119,42 @@ TEST(managed_autoinc_in_creating_transaction)
     expect_err(JET_errObjectNotFound, JetOpenTableA(e.ses, e.db, "u", NULL, 0, 0, &t));
     menv_end(&e);
 }
+
+/* ManagedEsent's PrereadRangesTests and string tests store 1,500-byte
+ * values with JET_bitSetIntrinsicLV: since Windows 7 ESE keeps a long value
+ * of any size that fits the record in it (the old 1,024-byte limit of the
+ * documentation is gone); a value no record can hold is
+ * JET_errColumnTooBig. */
+TEST(managed_intrinsic_lv_larger_than_1024)
+{
+    static char big[40000];
+    struct menv e;
+    JET_TABLEID t;
+    JET_COLUMNDEF def;
+    JET_COLUMNID key, lv;
+    char got[2000];
+    unsigned long cb = 0;
+    long k = 1;
+
+    memset(big, 'i', sizeof(big));
+    menv_start(&e, "intrinsic");
+    expect_err(JET_errSuccess, JetCreateTableA(e.ses, e.db, "t", 0, 0, &t));
+    memset(&def, 0, sizeof(def));
+    def.cbStruct = sizeof(def);
+    def.coltyp = JET_coltypLong;
+    expect_err(JET_errSuccess, JetAddColumnA(e.ses, t, "key", &def, NULL, 0, &key));
+    def.coltyp = JET_coltypLongBinary;
+    expect_err(JET_errSuccess, JetAddColumnA(e.ses, t, "lv", &def, NULL, 0, &lv));
+    expect_err(JET_errSuccess, JetCreateIndexA(e.ses, t, "primary", JET_bitIndexPrimary, "+key\0", 6, 100));
+
+    expect_err(JET_errSuccess, JetPrepareUpdate(e.ses, t, JET_prepInsert));
+    expect_err(JET_errSuccess, JetSetColumn(e.ses, t, key, &k, sizeof(k), 0, NULL));
+    expect_err(JET_errSuccess, JetSetColumn(e.ses, t, lv, big, 1500, JET_bitSetIntrinsicLV, NULL));
+    expect_err(JET_errColumnTooBig, JetSetColumn(e.ses, t, lv, big, sizeof(big), JET_bitSetIntrinsicLV, NULL));
+    expect_err(JET_errSuccess, JetUpdate(e.ses, t, NULL, 0, NULL));
+    expect_err(JET_errSuccess, JetMove(e.ses, t, JET_MoveFirst, 0));
+    expect_err(JET_errSuccess, JetRetrieveColumn(e.ses, t, lv, got, sizeof(got), &cb, 0, NULL));
+    ok(cb == 1500 && !memcmp(got, big, 1500), "cb %lu", cb);
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
+    menv_end(&e);
+}
