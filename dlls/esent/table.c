@@ -677,7 +677,19 @@ void table_txn_ended(struct jet_session *s, int committed)
         *pp = p->next;
         free(p);
     }
-    if (!committed) table_rollback_closes(s, level);
+    if (!committed) {
+        struct jet_table *t;
+        table_rollback_closes(s, level);
+        /* The cursors left may hold a copy of a record the rollback
+         * changed back: read it again. */
+        for (t = s->tables; t; t = t->next) cursor_invalidate(t);
+    } else {
+        /* A cursor opened inside the committed level now belongs to the
+         * level below: only that level's rollback closes it. */
+        struct jet_table *t;
+        for (t = s->tables; t; t = t->next)
+            if (t->trx_opened > level) t->trx_opened = level;
+    }
     if (s->trx_ddl) {
         table_schema_changed(s->inst);
         if (!level) s->trx_ddl = 0;

@@ -158,3 +158,54 @@ TEST(managed_intrinsic_lv_larger_than_1024)
     expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
     menv_end(&e);
 }
+
+/* BasicTableTests.ReplaceAndRollback: a table created inside a transaction
+ * that commits stays open through a later transaction's rollback (only
+ * cursors opened inside the rolled-back level close), and after the
+ * rollback the cursor reads the record as it was, not the copy it read
+ * while the replace was visible. */
+TEST(managed_cursor_survives_later_rollback)
+{
+    struct menv e;
+    JET_TABLEID t;
+    JET_COLUMNDEF def;
+    JET_COLUMNID c;
+    char bm[64], out[16];
+    JET_ULONG_ cbm = 0, cb = 0;
+
+    menv_start(&e, "rollback");
+    expect_err(JET_errSuccess, JetBeginTransaction(e.ses));
+    expect_err(JET_errSuccess, JetCreateTableA(e.ses, e.db, "t", 0, 100, &t));
+    memset(&def, 0, sizeof(def));
+    def.cbStruct = sizeof(def);
+    def.coltyp = JET_coltypLongText;
+    def.cp = 1252;
+    expect_err(JET_errSuccess, JetAddColumnA(e.ses, t, "c", &def, NULL, 0, &c));
+    expect_err(JET_errSuccess, JetCommitTransaction(e.ses, 0));
+
+    expect_err(JET_errSuccess, JetBeginTransaction(e.ses));
+    expect_err(JET_errSuccess, JetPrepareUpdate(e.ses, t, JET_prepInsert));
+    expect_err(JET_errSuccess, JetSetColumn(e.ses, t, c, "before", 6, 0, NULL));
+    expect_err(JET_errSuccess, JetUpdate(e.ses, t, bm, sizeof(bm), &cbm));
+    expect_err(JET_errSuccess, JetGotoBookmark(e.ses, t, bm, cbm));
+    expect_err(JET_errSuccess, JetCommitTransaction(e.ses, JET_bitCommitLazyFlush));
+
+    expect_err(JET_errSuccess, JetBeginTransaction(e.ses));
+    expect_err(JET_errSuccess, JetPrepareUpdate(e.ses, t, JET_prepReplace));
+    expect_err(JET_errSuccess, JetSetColumn(e.ses, t, c, "after!!", 7, 0, NULL));
+    expect_err(JET_errSuccess, JetUpdate(e.ses, t, NULL, 0, NULL));
+    expect_err(JET_errSuccess, JetRetrieveColumn(e.ses, t, c, out, sizeof(out), &cb, 0, NULL));
+    ok(cb == 7, "inside the transaction cb %lu", (unsigned long)cb);
+    expect_err(JET_errSuccess, JetRollback(e.ses, 0));
+
+    expect_err(JET_errSuccess, JetRetrieveColumn(e.ses, t, c, out, sizeof(out), &cb, 0, NULL));
+    ok(cb == 6 && !memcmp(out, "before", 6), "after the rollback cb %lu", (unsigned long)cb);
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
+
+    /* A cursor opened inside the rolled-back level is closed by it. */
+    expect_err(JET_errSuccess, JetBeginTransaction(e.ses));
+    expect_err(JET_errSuccess, JetOpenTableA(e.ses, e.db, "t", NULL, 0, 0, &t));
+    expect_err(JET_errSuccess, JetRollback(e.ses, 0));
+    expect_err(JET_errInvalidTableId, JetCloseTable(e.ses, t));
+    menv_end(&e);
+}
