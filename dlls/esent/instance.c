@@ -358,6 +358,16 @@ static JET_ERR paths_in_use(struct jet_instance *inst, const char *sys_dir, cons
     return err;
 }
 
+JET_ERR instance_make_folders(struct jet_instance *inst, const char *path, int whole)
+{
+    int r;
+    if (!params_num(inst->params, JET_paramCreatePathIfNotExist) || !path || !*path) return 0;
+    r = os_path_mkdirs(os_vfs_default(), path, whole);
+    if (r == OS_OK) return 0;
+    WARN("cannot make the folders of %s: %d\n", dbgstr_a(path), r);
+    return r == OS_ENOMEM ? JET_errOutOfMemory : JET_errInvalidPath;
+}
+
 /* Opens the engine with the instance's parameters; global lock held. */
 static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
 {
@@ -375,6 +385,9 @@ static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
         goto out;
     }
     if ((err = paths_in_use(inst, sys_dir, log_dir)) < 0) goto out;
+    if ((err = instance_make_folders(inst, log_dir, 1)) < 0 ||
+        (err = instance_make_folders(inst, sys_dir, 1)) < 0)
+        goto out;
     cfg.vfs = os_vfs_default();
     cfg.log_dir = log_dir;
     cfg.system_dir = sys_dir;

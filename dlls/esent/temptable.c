@@ -123,6 +123,10 @@ static JET_ERR temp_database(struct jet_instance *inst, int *slot)
     os_mutex_lock(inst->lock);
     if ((*slot = temp_slot_locked(inst)) >= 0) goto out;
     if (!(path = temp_path(inst, &err))) goto out;
+    if ((err = instance_make_folders(inst, path, 0)) < 0) {
+        free(path);
+        goto out;
+    }
     err = store_db_attach(inst->st, path, STORE_DB_CREATE | STORE_DB_OVERWRITE | STORE_DB_NOLOG, &sdb);
     if (err < 0) {
         WARN("temporary database %s: %ld\n", dbgstr_a(path), (long)err);

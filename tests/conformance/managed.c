@@ -209,3 +209,51 @@ TEST(managed_cursor_survives_later_rollback)
     expect_err(JET_errInvalidTableId, JetCloseTable(e.ses, t));
     menv_end(&e);
 }
+
+/* ManagedEsent's path tests set JET_paramCreatePathIfNotExist and point the
+ * log, system and temp paths and the database into folders that do not
+ * exist yet: every missing folder is made.  Without the parameter a
+ * missing log folder is JET_errInvalidPath. */
+TEST(managed_create_path_if_not_exist)
+{
+    const char *base = "scratch-managed-mkdirs\\";
+    JET_INSTANCE inst = 0;
+    JET_SESID ses;
+    JET_DBID db;
+    JET_TABLEID t;
+    DWORD attr;
+
+    test_clean_dir(base);
+    expect_err(JET_errSuccess, JetCreateInstanceA(&inst, "mkdirs-off"));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramLogFilePath, 0,
+                                                      "scratch-managed-mkdirs\\none\\log\\"));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramSystemPath, 0, base));
+    expect_err(JET_errInvalidPath, JetInit(&inst));
+    JetTerm(inst);
+
+    inst = 0;
+    expect_err(JET_errSuccess, JetCreateInstanceA(&inst, "mkdirs"));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramCreatePathIfNotExist, 1, NULL));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramLogFilePath, 0,
+                                                      "scratch-managed-mkdirs\\a\\log\\"));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramSystemPath, 0,
+                                                      "scratch-managed-mkdirs\\a\\system"));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramTempPath, 0,
+                                                      "scratch-managed-mkdirs\\b\\temp\\"));
+    expect_err(JET_errSuccess, JetInit(&inst));
+    attr = GetFileAttributesA("scratch-managed-mkdirs\\a\\log\\edb.log");
+    ok(attr != INVALID_FILE_ATTRIBUTES, "no edb.log in the new log folder");
+    attr = GetFileAttributesA("scratch-managed-mkdirs\\a\\system");
+    ok(attr != INVALID_FILE_ATTRIBUTES && (attr & FILE_ATTRIBUTE_DIRECTORY), "system folder not made");
+    expect_err(JET_errSuccess, JetBeginSessionA(inst, &ses, "", ""));
+    expect_err(JET_errSuccess, JetCreateDatabaseA(ses, "scratch-managed-mkdirs\\c\\d\\test.edb", NULL, &db, 0));
+    attr = GetFileAttributesA("scratch-managed-mkdirs\\c\\d\\test.edb");
+    ok(attr != INVALID_FILE_ATTRIBUTES, "database not made");
+    /* the temporary database goes into its new folder on first need */
+    expect_err(JET_errSuccess, JetOpenTempTable(ses, NULL, 0, 0, &t, NULL));
+    expect_err(JET_errSuccess, JetCloseTable(ses, t));
+    attr = GetFileAttributesA("scratch-managed-mkdirs\\b\\temp");
+    ok(attr != INVALID_FILE_ATTRIBUTES && (attr & FILE_ATTRIBUTE_DIRECTORY), "temp folder not made");
+    expect_err(JET_errSuccess, JetEndSession(ses, 0));
+    expect_err(JET_errSuccess, JetTerm(inst));
+}
