@@ -257,3 +257,38 @@ TEST(managed_create_path_if_not_exist)
     expect_err(JET_errSuccess, JetEndSession(ses, 0));
     expect_err(JET_errSuccess, JetTerm(inst));
 }
+
+/* JetIdle (ManagedEsent's JetIdleTests): nothing is ever left for it to
+ * do; JET_bitIdleStatus reports the version store's state. */
+TEST(managed_idle)
+{
+    struct menv e;
+
+    menv_start(&e, "idle");
+    expect_err(JET_wrnNoIdleActivity, JetIdle(e.ses, 0));
+    expect_err(JET_wrnNoIdleActivity, JetIdle(e.ses, JET_bitIdleCompact));
+    expect_err(JET_errSuccess, JetIdle(e.ses, JET_bitIdleStatus));
+    expect_err(JET_errInvalidGrbit, JetIdle(e.ses, JET_bitIdleFlushBuffers));
+    expect_err(JET_errInvalidGrbit, JetIdle(e.ses, 0x100));
+    expect_err(JET_errInvalidSesid, JetIdle(0, 0));
+    menv_end(&e);
+}
+
+/* JetGetThreadStats fills in JET_THREADSTATS (or the larger
+ * JET_THREADSTATS2 when the buffer holds it); a buffer smaller than the
+ * first is JET_errBufferTooSmall. */
+TEST(managed_thread_stats)
+{
+    JET_THREADSTATS ts;
+    JET_THREADSTATS2 ts2;
+
+    memset(&ts, 0xcc, sizeof(ts));
+    expect_err(JET_errSuccess, JetGetThreadStats(&ts, sizeof(ts)));
+    ok(ts.cbStruct == sizeof(JET_THREADSTATS), "cbStruct %lu", (unsigned long)ts.cbStruct);
+    ok(ts.cPageReferenced != 0xccccccccu, "counts not written");
+    memset(&ts2, 0xcc, sizeof(ts2));
+    expect_err(JET_errSuccess, JetGetThreadStats(&ts2, sizeof(ts2)));
+    ok(ts2.cbStruct == sizeof(JET_THREADSTATS2), "cbStruct %lu", (unsigned long)ts2.cbStruct);
+    ok(ts2.cPageCacheMiss != 0xccccccccu, "JET_THREADSTATS2 counts not written");
+    expect_err(JET_errBufferTooSmall, JetGetThreadStats(&ts, sizeof(ts) - 1));
+}
