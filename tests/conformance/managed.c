@@ -3,6 +3,7 @@
  * the native twin, tools/managedesent/) showed us getting wrong, each pinned
  * here in our own words as the call sequence a .NET client makes.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <windows.h>
 
@@ -291,4 +292,85 @@ TEST(managed_thread_stats)
     ok(ts2.cbStruct == sizeof(JET_THREADSTATS2), "cbStruct %lu", (unsigned long)ts2.cbStruct);
     ok(ts2.cPageCacheMiss != 0xccccccccu, "JET_THREADSTATS2 counts not written");
     expect_err(JET_errBufferTooSmall, JetGetThreadStats(&ts, sizeof(ts) - 1));
+}
+
+/* An allocator that, as .NET's Marshal.ReAllocHGlobal on Mono, cannot
+ * free through realloc: it counts the frees it is asked for. */
+static void *JET_API no_free_realloc(void *ctx, void *pv, JET_ULONG_ cb)
+{
+    if (!cb) {
+        (*(long *)ctx)++;
+        free(pv);
+        return NULL;
+    }
+    return realloc(pv, cb);
+}
+
+/* ManagedEsent's EnumerateColumnTests: a successful JetEnumerateColumns
+ * only allocates what it returns; the caller's allocator is never asked to
+ * free (compressed single values, presence-only and all-NULL columns are
+ * decided before any value array is allocated). */
+TEST(managed_enumerate_never_frees_on_success)
+{
+    struct menv e;
+    JET_TABLEID t;
+    JET_COLUMNDEF def;
+    JET_COLUMNID one, multi, empty;
+    JET_ENUMCOLUMNID ids[3];
+    JET_ENUMCOLUMN *cols = NULL;
+    JET_ULONG_ n = 0, i, j;
+    JET_SETINFO si;
+    long frees = 0, v = 7;
+
+    menv_start(&e, "enumfree");
+    expect_err(JET_errSuccess, JetCreateTableA(e.ses, e.db, "t", 0, 0, &t));
+    memset(&def, 0, sizeof(def));
+    def.cbStruct = sizeof(def);
+    def.coltyp = JET_coltypLong;
+    def.grbit = JET_bitColumnTagged | JET_bitColumnMultiValued;
+    expect_err(JET_errSuccess, JetAddColumnA(e.ses, t, "one", &def, NULL, 0, &one));
+    expect_err(JET_errSuccess, JetAddColumnA(e.ses, t, "multi", &def, NULL, 0, &multi));
+    expect_err(JET_errSuccess, JetAddColumnA(e.ses, t, "empty", &def, NULL, 0, &empty));
+    expect_err(JET_errSuccess, JetPrepareUpdate(e.ses, t, JET_prepInsert));
+    expect_err(JET_errSuccess, JetSetColumn(e.ses, t, one, &v, sizeof(v), 0, NULL));
+    expect_err(JET_errSuccess, JetSetColumn(e.ses, t, multi, &v, sizeof(v), 0, NULL));
+    memset(&si, 0, sizeof(si));
+    si.cbStruct = sizeof(si);
+    si.itagSequence = 2;
+    expect_err(JET_errSuccess, JetSetColumn(e.ses, t, multi, &v, sizeof(v), 0, &si));
+    expect_err(JET_errSuccess, JetUpdate(e.ses, t, NULL, 0, NULL));
+    expect_err(JET_errSuccess, JetMove(e.ses, t, JET_MoveFirst, 0));
+
+    memset(ids, 0, sizeof(ids));
+    ids[0].columnid = one;
+    ids[1].columnid = multi;
+    ids[2].columnid = empty;
+    expect_err(JET_errSuccess, JetEnumerateColumns(e.ses, t, 3, ids, &n, &cols, no_free_realloc, &frees, 0,
+                                                   JET_bitEnumerateCompressOutput));
+    ok(frees == 0, "%ld frees asked for during the call", frees);
+    ok(n == 3, "%lu columns", (unsigned long)n);
+    if (n == 3) {
+        ok(cols[0].err == JET_wrnColumnSingleValue && cols[0].cbData == 4, "one: err %ld", (long)cols[0].err);
+        ok(cols[1].err == JET_errSuccess && cols[1].cEnumColumnValue == 2, "multi: err %ld, %lu values",
+           (long)cols[1].err, (unsigned long)cols[1].cEnumColumnValue);
+        ok(cols[2].err == JET_wrnColumnNull && !cols[2].rgEnumColumnValue, "empty: err %ld", (long)cols[2].err);
+    }
+    for (i = 0; i < n; i++) {
+        if (cols[i].err == JET_wrnColumnSingleValue) {
+            free(cols[i].pvData);
+            continue;
+        }
+        for (j = 0; j < cols[i].cEnumColumnValue; j++) free(cols[i].rgEnumColumnValue[j].pvData);
+        free(cols[i].rgEnumColumnValue);
+    }
+    free(cols);
+
+    frees = 0;
+    expect_err(JET_errSuccess, JetEnumerateColumns(e.ses, t, 0, NULL, &n, &cols, no_free_realloc, &frees, 0,
+                                                   JET_bitEnumeratePresenceOnly));
+    ok(frees == 0, "presence only: %ld frees", frees);
+    for (i = 0; i < n; i++) ok(cols[i].err == JET_wrnColumnPresent && !cols[i].rgEnumColumnValue, "err %ld", (long)cols[i].err);
+    free(cols);
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
+    menv_end(&e);
 }

@@ -11,7 +11,7 @@
  *
  * Usage: mono TestRunner.exe [-x exclusions.txt] [--list] assembly.dll [filter...]
  * A filter is a class name ("SeekTests") or a test ("SeekTests.SeekLT");
- * the exclusion file has one "Class" or "Class.Method" per line, then
+ * ME_FULLSTACK=1 prints whole stack traces.  The exclusion file has one "Class" or "Class.Method" per line, then
  * whitespace and a reason; '#' starts a comment. --list prints the names of
  * the test classes (run.sh runs each class in its own process, so a crash
  * of the native library costs one class, not the run).
@@ -65,6 +65,8 @@ namespace ManagedEsentRunner
         {
             string s = e.GetType().Name + ": " + e.Message;
             string where = e.StackTrace;
+            if (where != null && Environment.GetEnvironmentVariable("ME_FULLSTACK") != null)
+                return s + "\n" + where;
             if (where != null)
             {
                 /* the innermost frame of the tests' own code is the useful one */
