@@ -299,6 +299,32 @@ static char *param_path(struct jet_instance *inst, unsigned long id, JET_ERR *er
     return str_w_to_utf8(params_str(inst->params, id), err);
 }
 
+/* A folder parameter as the engine takes it: the text its file names are
+ * appended to.  Natively a folder given the Windows way ("logs\", as .NET
+ * programs on Mono write it) names the folder "logs\", so a '/' follows;
+ * there only '/' separates.  On Windows the value already ends in one. */
+static char *param_folder(struct jet_instance *inst, unsigned long id, JET_ERR *err)
+{
+    char *p = param_path(inst, id, err), *q;
+    size_t n;
+#ifndef _WIN32
+    if (p && (n = strlen(p)) && p[n - 1] != '/') {
+        if (!(q = realloc(p, n + 2))) {
+            free(p);
+            *err = JET_errOutOfMemory;
+            return NULL;
+        }
+        p = q;
+        p[n] = '/';
+        p[n + 1] = 0;
+    }
+#else
+    (void)q;
+    (void)n;
+#endif
+    return p;
+}
+
 static int recovery_on(struct jet_instance *inst)
 {
     const wchar16 *r = params_str(inst->params, JET_paramRecovery);
@@ -377,8 +403,8 @@ static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
     JET_ERR err = 0, e1 = 0, e2 = 0;
 
     memset(&cfg, 0, sizeof(cfg));
-    log_dir = param_path(inst, JET_paramLogFilePath, &err);
-    sys_dir = param_path(inst, JET_paramSystemPath, &e1);
+    log_dir = param_folder(inst, JET_paramLogFilePath, &err);
+    sys_dir = param_folder(inst, JET_paramSystemPath, &e1);
     base = param_path(inst, JET_paramBaseName, &e2);
     if (err || e1 || e2) {
         err = JET_errOutOfMemory;

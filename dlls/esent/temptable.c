@@ -75,6 +75,12 @@ static uint32_t temp_seq; /* names of temporary tables, process-wide */
 
 /* ---- the temporary database ------------------------------------------------- */
 
+#ifdef _WIN32
+#define IS_WIN32 1
+#else
+#define IS_WIN32 0
+#endif
+
 /* The file of the temporary database: JET_paramTempPath, a folder when it
  * ends in a separator (or is empty). */
 static char *temp_path(struct jet_instance *inst, JET_ERR *err)
@@ -88,12 +94,16 @@ static char *temp_path(struct jet_instance *inst, JET_ERR *err)
     }
     n = strlen(p);
     if (!n || p[n - 1] == '\\' || p[n - 1] == '/') {
-        if (!(joined = malloc(n + sizeof(TEMP_FILE_NAME)))) {
+        /* A folder.  Natively "temp\\" names the folder "temp\\" (see
+         * param_folder in instance.c): the file goes inside it. */
+        int slash = !IS_WIN32 && n && p[n - 1] == '\\';
+        if (!(joined = malloc(n + slash + sizeof(TEMP_FILE_NAME)))) {
             free(p);
             *err = JET_errOutOfMemory;
             return NULL;
         }
         memcpy(joined, p, n);
+        if (slash) joined[n++] = '/';
         memcpy(joined + n, TEMP_FILE_NAME, sizeof(TEMP_FILE_NAME));
         free(p);
         p = joined;
