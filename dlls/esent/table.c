@@ -727,7 +727,14 @@ static JET_ERR open_table(JET_SESID sesid, JET_DBID dbid, char *name, JET_ERR ne
         err = cat_table_lookup(s->txn ? s->txn : tmp, db->sdb, name, &tab);
         if (tmp) store_txn_abort(tmp);
         if (err >= 0) err = table_open_cursor(s, (int)(dbid - 1), tab.objid, grbit, &t);
-        if (err >= 0) *ptableid = t->handle;
+        if (err >= 0) {
+            /* As ESE's: a deferred move to the first record, made by the
+             * first call that needs a position (JetIndexRecordCount
+             * counts the whole index; JetMove(Next) lands on the second
+             * record, as after JetSetCurrentIndex). */
+            t->pos = POS_FIRST_PENDING;
+            *ptableid = t->handle;
+        }
     }
     session_leave(s);
     return err;

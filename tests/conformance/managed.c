@@ -217,43 +217,50 @@ TEST(managed_cursor_survives_later_rollback)
  * missing log folder is JET_errInvalidPath. */
 TEST(managed_create_path_if_not_exist)
 {
-    const char *base = "scratch-managed-mkdirs\\";
+    char run[MAX_PATH], p[MAX_PATH];
     JET_INSTANCE inst = 0;
     JET_SESID ses;
     JET_DBID db;
     JET_TABLEID t;
     DWORD attr;
 
-    test_clean_dir(base);
+    /* A new folder each run: the folders of earlier runs stay. */
+    test_clean_dir("scratch-managed-mkdirs\\");
+    snprintf(run, sizeof(run), "scratch-managed-mkdirs\\%lx-%lx", (unsigned long)GetCurrentProcessId(),
+             (unsigned long)GetTickCount());
     expect_err(JET_errSuccess, JetCreateInstanceA(&inst, "mkdirs-off"));
-    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramLogFilePath, 0,
-                                                      "scratch-managed-mkdirs\\none\\log\\"));
-    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramSystemPath, 0, base));
+    snprintf(p, sizeof(p), "%s\\none\\log\\", run);
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramLogFilePath, 0, p));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramSystemPath, 0, p));
     expect_err(JET_errInvalidPath, JetInit(&inst));
     JetTerm(inst);
 
     inst = 0;
     expect_err(JET_errSuccess, JetCreateInstanceA(&inst, "mkdirs"));
     expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramCreatePathIfNotExist, 1, NULL));
-    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramLogFilePath, 0,
-                                                      "scratch-managed-mkdirs\\a\\log\\"));
-    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramSystemPath, 0,
-                                                      "scratch-managed-mkdirs\\a\\system"));
-    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramTempPath, 0,
-                                                      "scratch-managed-mkdirs\\b\\temp\\"));
+    snprintf(p, sizeof(p), "%s\\a\\log\\", run);
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramLogFilePath, 0, p));
+    snprintf(p, sizeof(p), "%s\\a\\system", run);
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramSystemPath, 0, p));
+    snprintf(p, sizeof(p), "%s\\b\\temp\\", run);
+    expect_err(JET_errSuccess, JetSetSystemParameterA(&inst, JET_sesidNil, JET_paramTempPath, 0, p));
     expect_err(JET_errSuccess, JetInit(&inst));
-    attr = GetFileAttributesA("scratch-managed-mkdirs\\a\\log\\edb.log");
+    snprintf(p, sizeof(p), "%s\\a\\log\\edb.log", run);
+    attr = GetFileAttributesA(p);
     ok(attr != INVALID_FILE_ATTRIBUTES, "no edb.log in the new log folder");
-    attr = GetFileAttributesA("scratch-managed-mkdirs\\a\\system");
+    snprintf(p, sizeof(p), "%s\\a\\system", run);
+    attr = GetFileAttributesA(p);
     ok(attr != INVALID_FILE_ATTRIBUTES && (attr & FILE_ATTRIBUTE_DIRECTORY), "system folder not made");
     expect_err(JET_errSuccess, JetBeginSessionA(inst, &ses, "", ""));
-    expect_err(JET_errSuccess, JetCreateDatabaseA(ses, "scratch-managed-mkdirs\\c\\d\\test.edb", NULL, &db, 0));
-    attr = GetFileAttributesA("scratch-managed-mkdirs\\c\\d\\test.edb");
+    snprintf(p, sizeof(p), "%s\\c\\d\\test.edb", run);
+    expect_err(JET_errSuccess, JetCreateDatabaseA(ses, p, NULL, &db, 0));
+    attr = GetFileAttributesA(p);
     ok(attr != INVALID_FILE_ATTRIBUTES, "database not made");
     /* the temporary database goes into its new folder on first need */
     expect_err(JET_errSuccess, JetOpenTempTable(ses, NULL, 0, 0, &t, NULL));
     expect_err(JET_errSuccess, JetCloseTable(ses, t));
-    attr = GetFileAttributesA("scratch-managed-mkdirs\\b\\temp");
+    snprintf(p, sizeof(p), "%s\\b\\temp", run);
+    attr = GetFileAttributesA(p);
     ok(attr != INVALID_FILE_ATTRIBUTES && (attr & FILE_ATTRIBUTE_DIRECTORY), "temp folder not made");
     expect_err(JET_errSuccess, JetEndSession(ses, 0));
     expect_err(JET_errSuccess, JetTerm(inst));
@@ -371,6 +378,48 @@ TEST(managed_enumerate_never_frees_on_success)
     ok(frees == 0, "presence only: %ld frees", frees);
     for (i = 0; i < n; i++) ok(cols[i].err == JET_wrnColumnPresent && !cols[i].rgEnumColumnValue, "err %ld", (long)cols[i].err);
     free(cols);
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
+    menv_end(&e);
+}
+
+/* NavigationTests.GetIndexRecordCount: JetOpenTable leaves the cursor
+ * with a deferred move to the first record, which the first call that
+ * needs a position makes: JetIndexRecordCount counts the whole index, a
+ * retrieve reads the first record, JetMove(JET_MoveNext) lands on the
+ * second; on an empty table the count is 0. */
+TEST(managed_open_table_defers_move_first)
+{
+    struct menv e;
+    JET_TABLEID t;
+    JET_COLUMNID key, ai;
+    JET_ULONG_ n = 99, cb = 0;
+    long k = 0;
+
+    menv_start(&e, "openfirst");
+    t = autoinc_table(&e, "t", &key, &ai);
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
+    expect_err(JET_errSuccess, JetOpenTableA(e.ses, e.db, "t", NULL, 0, 0, &t));
+    expect_err(JET_errSuccess, JetIndexRecordCount(e.ses, t, &n, 0));
+    ok(n == 0, "empty table: %lu", (unsigned long)n);
+    insert_key(&e, t, key, ai, 10);
+    insert_key(&e, t, key, ai, 20);
+    insert_key(&e, t, key, ai, 30);
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
+
+    expect_err(JET_errSuccess, JetOpenTableA(e.ses, e.db, "t", NULL, 0, 0, &t));
+    expect_err(JET_errSuccess, JetIndexRecordCount(e.ses, t, &n, 0));
+    ok(n == 3, "count after open: %lu", (unsigned long)n);
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
+
+    expect_err(JET_errSuccess, JetOpenTableA(e.ses, e.db, "t", NULL, 0, 0, &t));
+    expect_err(JET_errSuccess, JetRetrieveColumn(e.ses, t, key, &k, sizeof(k), &cb, 0, NULL));
+    ok(k == 10, "retrieve after open: %ld", k);
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
+
+    expect_err(JET_errSuccess, JetOpenTableA(e.ses, e.db, "t", NULL, 0, 0, &t));
+    expect_err(JET_errSuccess, JetMove(e.ses, t, JET_MoveNext, 0));
+    expect_err(JET_errSuccess, JetRetrieveColumn(e.ses, t, key, &k, sizeof(k), &cb, 0, NULL));
+    ok(k == 20, "JetMove(Next) after open: %ld", k);
     expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
     menv_end(&e);
 }
