@@ -919,3 +919,22 @@ JET_ERR JET_API JetFreeBuffer(char *pbBuf)
     free(pbBuf);
     return 0;
 }
+
+/* Crash dump contents (which of the process's and the cache's memory a
+ * Watson dump should hold) are Windows' business: the options are checked
+ * as ESENT does (none, or unknown bits: JET_errInvalidGrbit) and otherwise
+ * have no effect. */
+JET_ERR JET_API JetConfigureProcessForCrashDump(const JET_GRBIT grbit)
+{
+    const JET_GRBIT known = JET_bitDumpMinimum | JET_bitDumpMaximum | JET_bitDumpCacheMinimum |
+                            JET_bitDumpCacheMaximum | JET_bitDumpCacheIncludeDirtyPages |
+                            JET_bitDumpCacheIncludeCachedPages | JET_bitDumpCacheIncludeCorruptedPages |
+                            JET_bitDumpCacheNoDecommit;
+    JET_ERR err = 0;
+
+    TRACE("(0x%lx)\n", (unsigned long)grbit);
+    if (!grbit || (grbit & ~known)) err = JET_errInvalidGrbit;
+    else FIXME_ONCE("crash dump options have no effect\n");
+    TRACE("-> %ld\n", (long)err);
+    return err;
+}

@@ -423,3 +423,14 @@ TEST(managed_open_table_defers_move_first)
     expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
     menv_end(&e);
 }
+
+/* JetConfigureProcessForCrashDump (Windows 7; ManagedEsent's InitTermTests
+ * call it): options are checked, no options or unknown bits are
+ * JET_errInvalidGrbit. */
+TEST(managed_configure_crash_dump)
+{
+    expect_err(JET_errSuccess, JetConfigureProcessForCrashDump(JET_bitDumpMaximum));
+    expect_err(JET_errSuccess, JetConfigureProcessForCrashDump(JET_bitDumpMinimum | JET_bitDumpCacheIncludeDirtyPages));
+    expect_err(JET_errInvalidGrbit, JetConfigureProcessForCrashDump(0));
+    expect_err(JET_errInvalidGrbit, JetConfigureProcessForCrashDump(0x100));
+}
