@@ -25,28 +25,31 @@ lib=$top/build/native/libesent.so
 [ -f "$lib" ] || (cd "$top" && make build/native/libesent.so)
 command -v mcs >/dev/null || { echo "run.sh: needs Mono: apt-get install mono-devel" >&2; exit 2; }
 
-MCS="mcs -debug -nowarn:1591,618,612,219,414,169,649 -r:System.dll -r:System.Core.dll"
+MCS="mcs -debug -nowarn:1591,618,612,219,414,169,649,1635 -r:System.dll -r:System.Core.dll"
 defs="DEBUG;TRACE"
 
-echo "building in $out" >&2
-gcc -shared -fPIC -O2 -o "$out/libwin32shim.so" "$here/win32shim.c"
-( cd "$src/EsentInterop" &&
-  $MCS -target:library -unsafe -checked+ -define:"$defs" -out:"$out/Esent.Interop.dll" \
-       *.cs Esent/CallbackDataConverter.cs Esent/EsentJetApi.cs Esent/EsentNativeMethods.cs Esent/AssemblyInfo.cs )
-( cd "$src/isam" &&
-  $MCS -target:library -unsafe -checked+ -define:"$defs" -r:"$out/Esent.Interop.dll" -out:"$out/Esent.Isam.dll" \
-       $(ls *.cs | grep -vi '^assemblyinfo.cs$') Properties/AssemblyInfo.cs config/*.cs )
-( cd "$src/EsentInteropSamples/DbUtil" &&
-  $MCS -target:exe -r:"$out/Esent.Interop.dll" -out:"$out/DbUtil.exe" *.cs Properties/AssemblyInfo.cs )
-$MCS -target:library -out:"$out/MSTestShim.dll" "$here/MSTestShim.cs"
-( cd "$src/EsentInteropTests" &&
-  $MCS -target:library -unsafe \
-       -define:"$defs;MANAGEDESENT_SUPPORTS_ANSI;MANAGEDESENT_EXTERNAL_RELEASE;MANAGEDESENT_RHINO_MOCKS_UNAVAILABLE" \
-       -r:System.Data.dll -r:System.Xml.dll -r:System.Runtime.Serialization.dll \
-       -r:"$out/Esent.Interop.dll" -r:"$out/Esent.Isam.dll" -r:"$out/DbUtil.exe" -r:"$out/MSTestShim.dll" \
-       -out:"$out/InteropApiTests.dll" \
-       $(ls *.cs | grep -v '^Vstestdescriptors.cs$') IsamTests/*.cs Properties/AssemblyInfo.cs )
-$MCS -target:exe -r:"$out/MSTestShim.dll" -out:"$out/TestRunner.exe" "$here/TestRunner.cs"
+echo "building in $out (compiler output: $out/build.log)" >&2
+build() {
+	gcc -shared -fPIC -O2 -o "$out/libwin32shim.so" "$here/win32shim.c" || return 1
+	( cd "$src/EsentInterop" &&
+	  $MCS -target:library -unsafe -checked+ -define:"$defs" -out:"$out/Esent.Interop.dll" \
+	       *.cs Esent/CallbackDataConverter.cs Esent/EsentJetApi.cs Esent/EsentNativeMethods.cs Esent/AssemblyInfo.cs ) || return 1
+	( cd "$src/isam" &&
+	  $MCS -target:library -unsafe -checked+ -define:"$defs" -r:"$out/Esent.Interop.dll" -out:"$out/Esent.Isam.dll" \
+	       $(ls *.cs | grep -vi '^assemblyinfo.cs$') Properties/AssemblyInfo.cs config/*.cs ) || return 1
+	( cd "$src/EsentInteropSamples/DbUtil" &&
+	  $MCS -target:exe -r:"$out/Esent.Interop.dll" -out:"$out/DbUtil.exe" *.cs Properties/AssemblyInfo.cs ) || return 1
+	$MCS -target:library -out:"$out/MSTestShim.dll" "$here/MSTestShim.cs" || return 1
+	( cd "$src/EsentInteropTests" &&
+	  $MCS -target:library -unsafe \
+	       -define:"$defs;MANAGEDESENT_SUPPORTS_ANSI;MANAGEDESENT_EXTERNAL_RELEASE;MANAGEDESENT_RHINO_MOCKS_UNAVAILABLE" \
+	       -r:System.Data.dll -r:System.Xml.dll -r:System.Runtime.Serialization.dll \
+	       -r:"$out/Esent.Interop.dll" -r:"$out/Esent.Isam.dll" -r:"$out/DbUtil.exe" -r:"$out/MSTestShim.dll" \
+	       -out:"$out/InteropApiTests.dll" \
+	       $(ls *.cs | grep -v '^Vstestdescriptors.cs$') IsamTests/*.cs Properties/AssemblyInfo.cs ) || return 1
+	$MCS -target:exe -r:"$out/MSTestShim.dll" -out:"$out/TestRunner.exe" "$here/TestRunner.cs" || return 1
+}
+build > "$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; exit 1; }
 for a in Esent.Interop.dll Esent.Isam.dll DbUtil.exe InteropApiTests.dll TestRunner.exe; do
 	cat > "$out/$a.config" <<EOC
 <configuration>
