@@ -434,3 +434,48 @@ TEST(managed_configure_crash_dump)
     expect_err(JET_errInvalidGrbit, JetConfigureProcessForCrashDump(0));
     expect_err(JET_errInvalidGrbit, JetConfigureProcessForCrashDump(0x100));
 }
+
+/* ColumnInfoTests: a template table made with JetCreateTableColumnIndex3
+ * (grbit after szCallback and cbtyp in the 2..4 layouts, not where the
+ * first JET_TABLECREATE has it) is a template: a derived table can
+ * inherit from it, in the same transaction too. */
+TEST(managed_template_from_tablecreate3)
+{
+    static char key[] = "+k\0";
+    struct menv e;
+    JET_COLUMNCREATE_A col;
+    JET_INDEXCREATE2_A idx;
+    JET_TABLECREATE3_A tc;
+    JET_TABLECREATE2_A child;
+
+    menv_start(&e, "tc3template");
+    memset(&col, 0, sizeof(col));
+    col.cbStruct = sizeof(col);
+    col.szColumnName = (char *)"k";
+    col.coltyp = JET_coltypLong;
+    memset(&idx, 0, sizeof(idx));
+    idx.cbStruct = sizeof(idx);
+    idx.szIndexName = (char *)"primary";
+    idx.szKey = key;
+    idx.cbKey = sizeof(key);
+    idx.grbit = JET_bitIndexPrimary;
+    memset(&tc, 0, sizeof(tc));
+    tc.cbStruct = sizeof(tc);
+    tc.szTableName = (char *)"base";
+    tc.rgcolumncreate = &col;
+    tc.cColumns = 1;
+    tc.rgindexcreate = &idx;
+    tc.cIndexes = 1;
+    tc.grbit = JET_bitTableCreateTemplateTable;
+    expect_err(JET_errSuccess, JetBeginTransaction(e.ses));
+    expect_err(JET_errSuccess, JetCreateTableColumnIndex3A(e.ses, e.db, &tc));
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, tc.tableid));
+    memset(&child, 0, sizeof(child));
+    child.cbStruct = sizeof(child);
+    child.szTableName = (char *)"child";
+    child.szTemplateTableName = (char *)"base";
+    expect_err(JET_errSuccess, JetCreateTableColumnIndex2A(e.ses, e.db, &child));
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, child.tableid));
+    expect_err(JET_errSuccess, JetCommitTransaction(e.ses, 0));
+    menv_end(&e);
+}
