@@ -683,6 +683,13 @@ void table_txn_ended(struct jet_session *s, int committed)
         /* The cursors left may hold a copy of a record the rollback
          * changed back: read it again. */
         for (t = s->tables; t; t = t->next) cursor_invalidate(t);
+    } else if (!level) {
+        /* Back at level 0 reads see the newest commits. */
+        struct jet_table *t;
+        for (t = s->tables; t; t = t->next) {
+            if (t->trx_opened > level) t->trx_opened = level;
+            cursor_invalidate(t);
+        }
     } else {
         /* A cursor opened inside the committed level now belongs to the
          * level below: only that level's rollback closes it. */
@@ -694,6 +701,12 @@ void table_txn_ended(struct jet_session *s, int committed)
         table_schema_changed(s->inst);
         if (!level) s->trx_ddl = 0;
     }
+}
+
+void table_txn_began(struct jet_session *s)
+{
+    struct jet_table *t;
+    for (t = s->tables; t; t = t->next) cursor_invalidate(t);
 }
 
 /* ---- JetOpenTable ------------------------------------------------------------------ */

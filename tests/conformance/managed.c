@@ -479,3 +479,63 @@ TEST(managed_template_from_tablecreate3)
     expect_err(JET_errSuccess, JetCommitTransaction(e.ses, 0));
     menv_end(&e);
 }
+
+/* DmlCurrencyTests.JetPrepareUpdateFlagsReplaceNoLock: a cursor that
+ * stays on a record across transactions reads it again in each new one:
+ * after another session's commit, the next transaction sees the new
+ * values, not the copy the cursor read before. */
+TEST(managed_cursor_reads_new_snapshot)
+{
+    struct menv e;
+    JET_SESID ses2;
+    JET_DBID db2;
+    JET_TABLEID t, t2;
+    JET_COLUMNID key, ai, data;
+    JET_COLUMNDEF def;
+    long k = 10, v = 100, got = 0;
+    JET_ULONG_ cb = 0;
+
+    menv_start(&e, "snapshot");
+    t = autoinc_table(&e, "t", &key, &ai);
+    memset(&def, 0, sizeof(def));
+    def.cbStruct = sizeof(def);
+    def.coltyp = JET_coltypLong;
+    expect_err(JET_errSuccess, JetAddColumnA(e.ses, t, "data", &def, NULL, 0, &data));
+    expect_err(JET_errSuccess, JetPrepareUpdate(e.ses, t, JET_prepInsert));
+    expect_err(JET_errSuccess, JetSetColumn(e.ses, t, key, &k, sizeof(k), 0, NULL));
+    expect_err(JET_errSuccess, JetSetColumn(e.ses, t, data, &v, sizeof(v), 0, NULL));
+    expect_err(JET_errSuccess, JetUpdate(e.ses, t, NULL, 0, NULL));
+    /* the creator's cursor holds the table exclusively: open it again */
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
+    expect_err(JET_errSuccess, JetOpenTableA(e.ses, e.db, "t", NULL, 0, 0, &t));
+
+    expect_err(JET_errSuccess, JetBeginTransaction(e.ses));
+    expect_err(JET_errSuccess, JetMove(e.ses, t, JET_MoveFirst, 0));
+    expect_err(JET_errSuccess, JetRetrieveColumn(e.ses, t, data, &got, sizeof(got), &cb, 0, NULL));
+    ok(got == 100, "first read %ld", got);
+
+    expect_err(JET_errSuccess, JetBeginSessionA(e.inst, &ses2, "", ""));
+    expect_err(JET_errSuccess, JetOpenDatabaseA(ses2, e.path, NULL, &db2, 0));
+    expect_err(JET_errSuccess, JetOpenTableA(ses2, db2, "t", NULL, 0, 0, &t2));
+    expect_err(JET_errSuccess, JetBeginTransaction(ses2));
+    expect_err(JET_errSuccess, JetMove(ses2, t2, JET_MoveFirst, 0));
+    expect_err(JET_errSuccess, JetPrepareUpdate(ses2, t2, JET_prepReplace));
+    v = 300;
+    expect_err(JET_errSuccess, JetSetColumn(ses2, t2, data, &v, sizeof(v), 0, NULL));
+    expect_err(JET_errSuccess, JetUpdate(ses2, t2, NULL, 0, NULL));
+    expect_err(JET_errSuccess, JetCommitTransaction(ses2, 0));
+
+    /* still the old snapshot inside the first transaction */
+    expect_err(JET_errSuccess, JetRetrieveColumn(e.ses, t, data, &got, sizeof(got), &cb, 0, NULL));
+    ok(got == 100, "same transaction %ld", got);
+    expect_err(JET_errSuccess, JetCommitTransaction(e.ses, 0));
+    expect_err(JET_errSuccess, JetBeginTransaction(e.ses));
+    expect_err(JET_errSuccess, JetRetrieveColumn(e.ses, t, data, &got, sizeof(got), &cb, 0, NULL));
+    ok(got == 300, "new transaction %ld", got);
+    expect_err(JET_errSuccess, JetCommitTransaction(e.ses, 0));
+
+    expect_err(JET_errSuccess, JetCloseTable(ses2, t2));
+    expect_err(JET_errSuccess, JetEndSession(ses2, 0));
+    expect_err(JET_errSuccess, JetCloseTable(e.ses, t));
+    menv_end(&e);
+}
