@@ -860,6 +860,7 @@ JET_ERR JET_API JetIndexRecordCount(JET_SESID sesid, JET_TABLEID tableid, JET_UL
     struct jet_table *t;
     JET_ERR err;
     uint32_t n = 0;
+    int pending;
 
     TRACE("(%p, %p, %p, %lu)\n", (void *)sesid, (void *)tableid, (void *)pcrec, (unsigned long)crecMax);
     if ((err = table_enter(sesid, tableid, &s, &t))) goto out;
@@ -868,10 +869,15 @@ JET_ERR JET_API JetIndexRecordCount(JET_SESID sesid, JET_TABLEID tableid, JET_UL
         goto leave;
     }
     update_cancel(t);
+    pending = t->pos == POS_FIRST_PENDING;
     if ((err = resolve_pending(t))) goto leave;
     /* Counts from the current entry to the end of the index or the range
-     * (ESE's ErrIsamIndexRecordCount); the cursor stays where it was. */
-    if (t->pos == POS_ON) {
+     * (ESE's ErrIsamIndexRecordCount); the cursor stays where it was.  A
+     * deferred move to the first entry that found none: an empty index,
+     * count 0. */
+    if (pending && t->pos != POS_ON) {
+        n = 0;
+    } else if (t->pos == POS_ON) {
         /* A cursor of its own walks on from the current entry. */
         store_txn *txn = table_txn(t);
         store_cursor *c;

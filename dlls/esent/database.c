@@ -222,7 +222,8 @@ static JET_ERR create_database(JET_SESID sesid, const wchar16 *name, uint32_t ma
         if (grbit & JET_bitDbOverwriteExisting) flags |= STORE_DB_OVERWRITE;
         if (grbit & JET_bitDbRecoveryOff) flags |= STORE_DB_NOLOG;
         os_mutex_lock(s->inst->lock);
-        if (!(err = attach(s->inst, path, flags, max_pages, &db))) err = open_db(s, db, 0, pdbid);
+        if ((err = instance_make_folders(s->inst, path, 0)) < 0) free(path);
+        else if (!(err = attach(s->inst, path, flags, max_pages, &db))) err = open_db(s, db, 0, pdbid);
         os_mutex_unlock(s->inst->lock);
     }
     session_leave(s);

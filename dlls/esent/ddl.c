@@ -995,6 +995,7 @@ static JET_ERR create_table_column_index(JET_SESID sesid, JET_DBID dbid, void *p
     JET_TABLEID *ptableid;
     JET_ULONG_ *pcreated;
     const void *callback = NULL;
+    JET_GRBIT grbit;
     unsigned long made = 0;
     JET_TABLEID tid = 0;
     JET_ERR err;
@@ -1005,18 +1006,23 @@ static JET_ERR create_table_column_index(JET_SESID sesid, JET_DBID dbid, void *p
         err = JET_errInvalidParameter;
         goto out;
     }
+    /* The versions share the head up to cIndexes; grbit and what follows
+     * sit at each version's own offsets (2..4: after szCallback, cbtyp). */
     if (version == 1) {
+        grbit = tc->grbit;
         ptableid = &((JET_TABLECREATE_A *)ptc)->tableid;
         pcreated = &((JET_TABLECREATE_A *)ptc)->cCreated;
     } else if (version == 2) {
         const JET_TABLECREATE2_A *t2 = ptc;
         callback = t2->szCallback;
+        grbit = t2->grbit;
         ptableid = &((JET_TABLECREATE2_A *)ptc)->tableid;
         pcreated = &((JET_TABLECREATE2_A *)ptc)->cCreated;
     } else {
         /* 3 and 4 have one layout but for the index structure. */
         const JET_TABLECREATE3_A *t3 = ptc;
         callback = t3->szCallback;
+        grbit = t3->grbit;
         ptableid = &((JET_TABLECREATE3_A *)ptc)->tableid;
         pcreated = &((JET_TABLECREATE3_A *)ptc)->cCreated;
     }
@@ -1036,7 +1042,7 @@ static JET_ERR create_table_column_index(JET_SESID sesid, JET_DBID dbid, void *p
         c.def.template_name = c.template_name;
         c.def.pages = tc->ulPages;
         c.def.density = tc->ulDensity;
-        c.def.grbit = tc->grbit;
+        c.def.grbit = grbit;
         if ((err = ddl_create_table(s, dbid, &c.def, &tid, &made)) >= 0) {
             *ptableid = tid;
             *pcreated = (JET_ULONG_)made;

@@ -299,6 +299,32 @@ static char *param_path(struct jet_instance *inst, unsigned long id, JET_ERR *er
     return str_w_to_utf8(params_str(inst->params, id), err);
 }
 
+/* A folder parameter as the engine takes it: the text its file names are
+ * appended to.  Natively a folder given the Windows way ("logs\", as .NET
+ * programs on Mono write it) names the folder "logs\", so a '/' follows;
+ * there only '/' separates.  On Windows the value already ends in one. */
+static char *param_folder(struct jet_instance *inst, unsigned long id, JET_ERR *err)
+{
+    char *p = param_path(inst, id, err), *q;
+    size_t n;
+#ifndef _WIN32
+    if (p && (n = strlen(p)) && p[n - 1] != '/') {
+        if (!(q = realloc(p, n + 2))) {
+            free(p);
+            *err = JET_errOutOfMemory;
+            return NULL;
+        }
+        p = q;
+        p[n] = '/';
+        p[n + 1] = 0;
+    }
+#else
+    (void)q;
+    (void)n;
+#endif
+    return p;
+}
+
 static int recovery_on(struct jet_instance *inst)
 {
     const wchar16 *r = params_str(inst->params, JET_paramRecovery);
@@ -379,6 +405,16 @@ static JET_ERR paths_in_use(struct jet_instance *inst, const char *sys_dir, cons
     return err;
 }
 
+JET_ERR instance_make_folders(struct jet_instance *inst, const char *path, int whole)
+{
+    int r;
+    if (!params_num(inst->params, JET_paramCreatePathIfNotExist) || !path || !*path) return 0;
+    r = os_path_mkdirs(os_vfs_default(), path, whole);
+    if (r == OS_OK) return 0;
+    WARN("cannot make the folders of %s: %d\n", dbgstr_a(path), r);
+    return r == OS_ENOMEM ? JET_errOutOfMemory : JET_errInvalidPath;
+}
+
 /* Opens the engine with the instance's parameters; global lock held. */
 static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
 {
@@ -388,8 +424,8 @@ static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
     JET_ERR err = 0, e1 = 0, e2 = 0, e3 = 0;
 
     memset(&cfg, 0, sizeof(cfg));
-    log_dir = param_path(inst, JET_paramLogFilePath, &err);
-    sys_dir = param_path(inst, JET_paramSystemPath, &e1);
+    log_dir = param_folder(inst, JET_paramLogFilePath, &err);
+    sys_dir = param_folder(inst, JET_paramSystemPath, &e1);
     base = param_path(inst, JET_paramBaseName, &e2);
     alt_dir = param_path(inst, JET_paramAlternateDatabaseRecoveryPath, &e3);
     if (err || e1 || e2 || e3) {
@@ -397,6 +433,9 @@ static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
         goto out;
     }
     if ((err = paths_in_use(inst, sys_dir, log_dir)) < 0) goto out;
+    if ((err = instance_make_folders(inst, log_dir, 1)) < 0 ||
+        (err = instance_make_folders(inst, sys_dir, 1)) < 0)
+        goto out;
     cfg.vfs = os_vfs_default();
     cfg.log_dir = log_dir;
     cfg.system_dir = sys_dir;
@@ -903,4 +942,23 @@ JET_ERR JET_API JetFreeBuffer(char *pbBuf)
     TRACE("(%p)\n", pbBuf);
     free(pbBuf);
     return 0;
+}
+
+/* Crash dump contents (which of the process's and the cache's memory a
+ * Watson dump should hold) are Windows' business: the options are checked
+ * as ESENT does (none, or unknown bits: JET_errInvalidGrbit) and otherwise
+ * have no effect. */
+JET_ERR JET_API JetConfigureProcessForCrashDump(const JET_GRBIT grbit)
+{
+    const JET_GRBIT known = JET_bitDumpMinimum | JET_bitDumpMaximum | JET_bitDumpCacheMinimum |
+                            JET_bitDumpCacheMaximum | JET_bitDumpCacheIncludeDirtyPages |
+                            JET_bitDumpCacheIncludeCachedPages | JET_bitDumpCacheIncludeCorruptedPages |
+                            JET_bitDumpCacheNoDecommit;
+    JET_ERR err = 0;
+
+    TRACE("(0x%lx)\n", (unsigned long)grbit);
+    if (!grbit || (grbit & ~known)) err = JET_errInvalidGrbit;
+    else FIXME_ONCE("crash dump options have no effect\n");
+    TRACE("-> %ld\n", (long)err);
+    return err;
 }

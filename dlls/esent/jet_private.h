@@ -152,6 +152,10 @@ JET_ERR jet_error_to_string(JET_ERR code, wchar16 *buf, unsigned long cb);
 /* The UTF-8 full path of a database file name, malloc'd; NULL with *err
  * set (JET_errDatabaseInvalidPath for NULL or "") on failure (database.c). */
 char *database_full_path(const wchar16 *name, JET_ERR *err);
+/* With JET_paramCreatePathIfNotExist set, makes the missing folders of
+ * path (a file's; whole: a folder path, its last name too); 0, or
+ * JET_errInvalidPath when a folder cannot be made (instance.c). */
+JET_ERR instance_make_folders(struct jet_instance *inst, const char *path, int whole);
 /* Seconds since 1970 (UTC) as a JET_LOGTIME (database.c). */
 void database_logtime(uint64_t t, JET_LOGTIME *lt);
 

@@ -269,6 +269,10 @@ int table_in_use(struct jet_instance *inst, int dbslot, uint32_t objid);
  * transaction created and those a committed one deleted, closes the
  * cursors a rollback closes, and bumps the schema generation after DDL. */
 void table_txn_ended(struct jet_session *s, int committed);
+/* Called by transaction.c when the session starts a transaction (level 0
+ * to 1): it reads a new snapshot, so the cursors read their records
+ * again. */
+void table_txn_began(struct jet_session *s);
 
 /* The transaction one DDL call writes through: the session's, or at level 0
  * one of its own, committed (durably) by ddl_end.  Trees the call creates

@@ -527,6 +527,13 @@ struct enum_out {
     uint32_t n, cap;
     uint32_t cbmost;           /* cbDataMost */
     JET_GRBIT grbit;
+    /* The values of the column being enumerated, gathered in our own
+     * memory (their data in the caller's) until the column is finished:
+     * only then is it known whether the column gets a value array, so
+     * the caller's allocator is never asked to free on success (ESE does
+     * not either; .NET allocators may fail a free through realloc). */
+    JET_ENUMCOLUMNVALUE *vals;
+    uint32_t nvals, vcap;
 };
 
 static void *ealloc(struct enum_out *o, void *p, size_t cb)
@@ -556,6 +563,8 @@ static void enum_free(struct enum_out *o)
     efree(o, o->cols);
     o->cols = NULL;
     o->n = o->cap = 0;
+    for (j = 0; j < o->nvals; j++) efree(o, o->vals[j].pvData);
+    o->nvals = 0;
 }
 
 /* A new output column (zeroed). */
@@ -601,17 +610,21 @@ static JET_ERR enum_copy_value(struct enum_out *o, struct src *src, const struct
     return 0;
 }
 
-/* Appends value v (or a status-only slot) to column c's value array. */
-static JET_ERR enum_add_value(struct enum_out *o, struct src *src, JET_ENUMCOLUMN *c, uint32_t itag,
-                              const struct val *v, JET_ERR status)
+/* Appends value v (or a status-only slot) to the current column's values. */
+static JET_ERR enum_add_value(struct enum_out *o, struct src *src, uint32_t itag, const struct val *v,
+                              JET_ERR status)
 {
-    JET_ENUMCOLUMNVALUE *vals, *ev;
+    JET_ENUMCOLUMNVALUE *ev;
     JET_ERR err;
 
-    vals = ealloc(o, c->rgEnumColumnValue, (size_t)(c->cEnumColumnValue + 1) * sizeof(*vals));
-    if (!vals) return JET_errOutOfMemory;
-    c->rgEnumColumnValue = vals;
-    ev = &vals[c->cEnumColumnValue];
+    if (o->nvals == o->vcap) {
+        uint32_t cap = o->vcap ? o->vcap * 2 : 8;
+        JET_ENUMCOLUMNVALUE *vals = realloc(o->vals, (size_t)cap * sizeof(*vals));
+        if (!vals) return JET_errOutOfMemory;
+        o->vals = vals;
+        o->vcap = cap;
+    }
+    ev = &o->vals[o->nvals];
     memset(ev, 0, sizeof(*ev));
     ev->itagSequence = itag;
     ev->err = status;
@@ -624,38 +637,46 @@ static JET_ERR enum_add_value(struct enum_out *o, struct src *src, JET_ENUMCOLUM
             return err;
         }
     }
-    c->cEnumColumnValue++;
+    o->nvals++;
     return 0;
 }
 
-/* Sets a column's status from its values once all were added (all values
- * of the column were asked for). */
-static void enum_finish_column(struct enum_out *o, JET_ENUMCOLUMN *c)
+/* Gives column c the values gathered for it.  summarize (all values of the
+ * column were asked for): all NULL is JET_wrnColumnNull without values,
+ * JET_bitEnumeratePresenceOnly gives JET_wrnColumnPresent, and with
+ * JET_bitEnumerateCompressOutput a single value goes into the column
+ * itself (JET_wrnColumnSingleValue). */
+static JET_ERR enum_finish_column(struct enum_out *o, JET_ENUMCOLUMN *c, int summarize)
 {
-    JET_ENUMCOLUMNVALUE *v = c->rgEnumColumnValue;
+    JET_ENUMCOLUMNVALUE *v = o->vals;
     uint32_t i, nonnull = 0;
 
-    for (i = 0; i < c->cEnumColumnValue; i++) nonnull += v[i].err != JET_wrnColumnNull;
-    if (!nonnull) {
-        /* All NULL: no values at all. */
-        efree(o, c->rgEnumColumnValue);
-        c->rgEnumColumnValue = NULL;
-        c->cEnumColumnValue = 0;
-        c->err = JET_wrnColumnNull;
-    } else if (o->grbit & JET_bitEnumeratePresenceOnly) {
-        efree(o, c->rgEnumColumnValue);
-        c->rgEnumColumnValue = NULL;
-        c->cEnumColumnValue = 0;
-        c->err = JET_wrnColumnPresent;
-    } else if ((o->grbit & JET_bitEnumerateCompressOutput) && c->cEnumColumnValue == 1 &&
-               v[0].err == JET_errSuccess) {
-        JET_ULONG_ cb = v[0].cbData;
-        void *pv = v[0].pvData;
-        efree(o, v);
-        c->err = JET_wrnColumnSingleValue;
-        c->cbData = cb;
-        c->pvData = pv;
+    if (summarize) {
+        for (i = 0; i < o->nvals; i++) nonnull += v[i].err != JET_wrnColumnNull;
+        if (!nonnull) {
+            c->err = JET_wrnColumnNull;
+            o->nvals = 0;
+            return 0;
+        }
+        if (o->grbit & JET_bitEnumeratePresenceOnly) {
+            c->err = JET_wrnColumnPresent;
+            o->nvals = 0;
+            return 0;
+        }
+        if ((o->grbit & JET_bitEnumerateCompressOutput) && o->nvals == 1 && v[0].err == JET_errSuccess) {
+            c->err = JET_wrnColumnSingleValue;
+            c->cbData = v[0].cbData;
+            c->pvData = v[0].pvData;
+            o->nvals = 0;
+            return 0;
+        }
     }
+    if (!o->nvals) return 0;
+    if (!(c->rgEnumColumnValue = ealloc(o, NULL, (size_t)o->nvals * sizeof(*v)))) return JET_errOutOfMemory;
+    memcpy(c->rgEnumColumnValue, v, (size_t)o->nvals * sizeof(*v));
+    c->cEnumColumnValue = o->nvals;
+    o->nvals = 0;
+    return 0;
 }
 
 /* All values of the record (cEnumColumnId 0). */
@@ -674,14 +695,13 @@ static JET_ERR enum_all(struct enum_out *o, struct src *src)
     while ((r = rec_iter_next(&it, &rv)) > 0) {
         struct val v = { rv.columnid, rv.itag, rv.data, rv.cb, rv.flags, rv.column };
         if (!c || c->columnid != rv.columnid) {
-            if (c) enum_finish_column(o, c);
+            if (c && (err = enum_finish_column(o, c, 1)) < 0) return err;
             if ((err = enum_add_column(o, rv.columnid, &c)) < 0) return err;
         }
-        if ((err = enum_add_value(o, src, c, rv.itag, &v, 0)) < 0) return err;
+        if ((err = enum_add_value(o, src, rv.itag, &v, 0)) < 0) return err;
     }
     if (r < 0) return r;
-    if (c) enum_finish_column(o, c);
-    return 0;
+    return c ? enum_finish_column(o, c, 1) : 0;
 }
 
 /* One requested column; *first_err keeps the first bad column's error. */
@@ -708,21 +728,20 @@ static JET_ERR enum_one(struct enum_out *o, struct src *src, const JET_ENUMCOLUM
         for (i = 0; i < req->ctagSequence; i++) {
             uint32_t itag = req->rgtagSequence[i];
             if (!itag) {
-                err = enum_add_value(o, src, c, 0, NULL, JET_wrnColumnSkipped);
+                err = enum_add_value(o, src, 0, NULL, JET_wrnColumnSkipped);
             } else if ((err = find_value(src, req->columnid, itag, o->grbit, &v)) >= 0) {
-                err = enum_add_value(o, src, c, itag, &v, 0);
+                err = enum_add_value(o, src, itag, &v, 0);
             }
             if (err < 0) return err;
         }
-        return 0;
+        return enum_finish_column(o, c, 0);
     }
     if ((err = count_values(src, req->columnid, o->grbit, &n)) < 0) return err;
     for (i = 1; i <= n; i++) {
         if ((err = find_value(src, req->columnid, i, o->grbit, &v)) < 0) return err;
-        if ((err = enum_add_value(o, src, c, i, &v, 0)) < 0) return err;
+        if ((err = enum_add_value(o, src, i, &v, 0)) < 0) return err;
     }
-    enum_finish_column(o, c);
-    return 0;
+    return enum_finish_column(o, c, 1);
 }
 
 static JET_ERR check_enumerate_args(unsigned long cids, const JET_ENUMCOLUMNID *ids,
@@ -763,10 +782,9 @@ static JET_ERR enumerate_columns(JET_SESID sesid, JET_TABLEID tableid, unsigned 
     if (!cids) err = enum_all(&o, &src);
     for (i = 0; i < cids && err >= 0; i++) err = enum_one(&o, &src, &ids[i], &bad);
     src_close(&src);
-    if (err < 0) {
-        enum_free(&o);
-        goto done;
-    }
+    if (err < 0) enum_free(&o);
+    free(o.vals);
+    if (err < 0) goto done;
     *pcount = o.n;
     *pcols = o.cols;
     err = bad;

@@ -694,11 +694,36 @@ void table_txn_ended(struct jet_session *s, int committed)
         *pp = p->next;
         free(p);
     }
-    if (!committed) table_rollback_closes(s, level);
+    if (!committed) {
+        struct jet_table *t;
+        table_rollback_closes(s, level);
+        /* The cursors left may hold a copy of a record the rollback
+         * changed back: read it again. */
+        for (t = s->tables; t; t = t->next) cursor_invalidate(t);
+    } else if (!level) {
+        /* Back at level 0 reads see the newest commits. */
+        struct jet_table *t;
+        for (t = s->tables; t; t = t->next) {
+            if (t->trx_opened > level) t->trx_opened = level;
+            cursor_invalidate(t);
+        }
+    } else {
+        /* A cursor opened inside the committed level now belongs to the
+         * level below: only that level's rollback closes it. */
+        struct jet_table *t;
+        for (t = s->tables; t; t = t->next)
+            if (t->trx_opened > level) t->trx_opened = level;
+    }
     if (s->trx_ddl) {
         table_schema_changed(s->inst);
         if (!level) s->trx_ddl = 0;
     }
+}
+
+void table_txn_began(struct jet_session *s)
+{
+    struct jet_table *t;
+    for (t = s->tables; t; t = t->next) cursor_invalidate(t);
 }
 
 /* ---- JetOpenTable ------------------------------------------------------------------ */
@@ -737,7 +762,14 @@ static JET_ERR open_table(JET_SESID sesid, JET_DBID dbid, char *name, JET_ERR ne
         /* JET_IndexCheckingDeferToOpenTable: out-of-date Unicode indexes
          * fail the open (sortcheck.c). */
         if (err >= 0 && (err = sortcheck_open_table(s->inst, &t->sch)) < 0) table_close(t);
-        if (err >= 0) *ptableid = t->handle;
+        if (err >= 0) {
+            /* As ESE's: a deferred move to the first record, made by the
+             * first call that needs a position (JetIndexRecordCount
+             * counts the whole index; JetMove(Next) lands on the second
+             * record, as after JetSetCurrentIndex). */
+            t->pos = POS_FIRST_PENDING;
+            *ptableid = t->handle;
+        }
     }
     session_leave(s);
     /* A system table: a read-only view, built out of the session. */

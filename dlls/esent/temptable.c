@@ -75,6 +75,12 @@ static uint32_t temp_seq; /* names of temporary tables, process-wide */
 
 /* ---- the temporary database ------------------------------------------------- */
 
+#ifdef _WIN32
+#define IS_WIN32 1
+#else
+#define IS_WIN32 0
+#endif
+
 /* The file of the temporary database: JET_paramTempPath, a folder when it
  * ends in a separator (or is empty). */
 char *temp_path(struct jet_instance *inst, JET_ERR *err)
@@ -88,12 +94,16 @@ char *temp_path(struct jet_instance *inst, JET_ERR *err)
     }
     n = strlen(p);
     if (!n || p[n - 1] == '\\' || p[n - 1] == '/') {
-        if (!(joined = malloc(n + sizeof(TEMP_FILE_NAME)))) {
+        /* A folder.  Natively "temp\\" names the folder "temp\\" (see
+         * param_folder in instance.c): the file goes inside it. */
+        int slash = !IS_WIN32 && n && p[n - 1] == '\\';
+        if (!(joined = malloc(n + slash + sizeof(TEMP_FILE_NAME)))) {
             free(p);
             *err = JET_errOutOfMemory;
             return NULL;
         }
         memcpy(joined, p, n);
+        if (slash) joined[n++] = '/';
         memcpy(joined + n, TEMP_FILE_NAME, sizeof(TEMP_FILE_NAME));
         free(p);
         p = joined;
@@ -123,6 +133,10 @@ static JET_ERR temp_database(struct jet_instance *inst, int *slot)
     os_mutex_lock(inst->lock);
     if ((*slot = temp_slot_locked(inst)) >= 0) goto out;
     if (!(path = temp_path(inst, &err))) goto out;
+    if ((err = instance_make_folders(inst, path, 0)) < 0) {
+        free(path);
+        goto out;
+    }
     err = store_db_attach(inst->st, path, STORE_DB_CREATE | STORE_DB_OVERWRITE | STORE_DB_NOLOG, &sdb);
     if (err < 0) {
         WARN("temporary database %s: %ld\n", dbgstr_a(path), (long)err);

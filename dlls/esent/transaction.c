@@ -54,8 +54,10 @@ static JET_ERR begin(JET_SESID sesid, JET_GRBIT grbit)
         err = JET_errNotInitialized;
     } else {
         if (!s->trx_level) {
-            if (!(err = store_txn_begin(s->inst->st, &s->txn)))
+            if (!(err = store_txn_begin(s->inst->st, &s->txn))) {
                 s->trx_readonly = !!(grbit & JET_bitTransactionReadOnly);
+                table_txn_began(s);
+            }
         } else {
             err = store_txn_savepoint(s->txn);
         }

@@ -252,11 +252,15 @@ void update_cancel(struct jet_table *t)
 /* ---- autoincrement --------------------------------------------------------- */
 
 /* The next autoincrement value of the table, reserved in the catalog in
- * batches (committed at once, never reused, as ESE). */
+ * batches (committed at once, never reused, as ESE).  A table created by
+ * the session's own open transaction is invisible to a separate one: its
+ * counter is read and advanced, one value at a time, inside that
+ * transaction, and goes with the table if it rolls back. */
 static JET_ERR next_autoinc(struct jet_table *t, uint64_t *value)
 {
     struct jet_instance *inst = t->ses->inst;
     struct tbl_shared *sh = t->shared;
+    store_txn *own = table_txn(t);
     JET_ERR err = 0;
 
     os_mutex_lock(inst->lock);
@@ -267,6 +271,7 @@ static JET_ERR next_autoinc(struct jet_table *t, uint64_t *value)
             err = cat_table_get(tmp, t->sdb, t->objid, &tab);
             store_txn_abort(tmp);
         }
+        if (err == JET_errObjectNotFound && own) err = cat_table_get(own, t->sdb, t->objid, &tab);
         if (!err) sh->autoinc_next = sh->autoinc_limit = tab.autoinc_last + 1;
     }
     if (!err && sh->autoinc_next >= sh->autoinc_limit) {
@@ -278,6 +283,10 @@ static JET_ERR next_autoinc(struct jet_table *t, uint64_t *value)
             err = cat_table_set_autoinc(txn, t->sdb, t->objid, sh->autoinc_next + batch - 1);
             if (err) store_txn_abort(txn);
             else err = store_txn_commit(txn, STORE_COMMIT_LAZY);
+        }
+        if (err == JET_errObjectNotFound && own) {
+            batch = 1;
+            err = cat_table_set_autoinc(own, t->sdb, t->objid, sh->autoinc_next);
         }
         if (!err) sh->autoinc_limit = sh->autoinc_next + batch;
     }

@@ -117,6 +117,11 @@ int os_path_remove(os_vfs *vfs, const char *path) OS_MUST_CHECK;
 int os_path_rename(os_vfs *vfs, const char *from, const char *to) OS_MUST_CHECK;
 int os_path_exists(os_vfs *vfs, const char *path);
 int os_path_mkdir(os_vfs *vfs, const char *path) OS_MUST_CHECK;
+/* Makes every missing folder of path (JET_paramCreatePathIfNotExist):
+ * each folder before a separator ('/'; on Windows '\\' too), and the last
+ * name as well when whole is set (a folder path without a trailing
+ * separator).  Folders already there are fine; OS_OK or the first error. */
+int os_path_mkdirs(os_vfs *vfs, const char *path, int whole) OS_MUST_CHECK;
 /* Makes the directory entries of the folder holding path durable: the
  * files created in it, renamed into or out of it and removed from it
  * before the call survive a power loss (POSIX: fsync of the directory;

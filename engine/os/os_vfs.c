@@ -4,6 +4,9 @@
  * them here means the backends (os_win32.c, os_posix.c, the test VFS in
  * os_memvfs.c) only fill in tables.  Also the portable lazy mutex.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "os.h"
 
 int os_file_open(os_vfs *vfs, const char *path, unsigned flags, os_file **out)
@@ -59,6 +62,38 @@ int os_path_exists(os_vfs *vfs, const char *path)
 int os_path_mkdir(os_vfs *vfs, const char *path)
 {
     return vfs->mkdir(vfs, path);
+}
+
+static int path_sep(char c)
+{
+#ifdef _WIN32
+    return c == '/' || c == '\\';
+#else
+    return c == '/';
+#endif
+}
+
+int os_path_mkdirs(os_vfs *vfs, const char *path, int whole)
+{
+    size_t n = strlen(path), i;
+    char *p = malloc(n + 1);
+    int r = OS_OK;
+
+    if (!p) return OS_ENOMEM;
+    memcpy(p, path, n + 1);
+    /* i = 1: a leading separator is the root (or a UNC prefix), not a
+     * folder to make; "C:" before a separator fails harmlessly as there. */
+    for (i = 1; i <= n && r == OS_OK; i++) {
+        if (i < n ? !path_sep(p[i]) : !whole || path_sep(p[i - 1])) continue;
+        if (path_sep(p[i - 1])) continue; /* doubled separators */
+        p[i] = 0;
+        r = os_path_mkdir(vfs, p);
+        if (r == OS_EEXIST) r = OS_OK;
+        else if (r != OS_OK && os_path_exists(vfs, p)) r = OS_OK; /* a drive, or a race */
+        p[i] = path[i];
+    }
+    free(p);
+    return r;
 }
 
 int os_path_sync_dir(os_vfs *vfs, const char *path)

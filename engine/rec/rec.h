@@ -289,9 +289,10 @@ int rec_builder_load(struct rec_builder *b, const struct rec_schema *s, uint8_t 
  * cut to cbmax and set); JET_errBadColumnId, JET_errColumnNotFound,
  * JET_errNullInvalid (NOT NULL column), JET_errInvalidBufferSize (fixed
  * size), JET_errColumnTooBig (tagged value longer than cbmax, LV larger
- * than cbmax, or an intrinsic LV too big with JET_bitSetIntrinsicLV),
- * JET_errColumnDoesNotFit (an intrinsic LV would exceed lv_inline_max: the
- * caller separates it and calls rec_builder_set_lvref),
+ * than cbmax, or, with JET_bitSetIntrinsicLV, an LV larger than cap),
+ * JET_errColumnDoesNotFit (an intrinsic LV would exceed lv_inline_max
+ * without JET_bitSetIntrinsicLV: the caller separates it and calls
+ * rec_builder_set_lvref),
  * JET_errColumnNoChunk (OverwriteLV past the end), JET_errMultiValued-
  * Duplicate, JET_errRecordTooBig (more than cap), JET_errInvalidGrbit,
  * JET_errInvalidParameter (an AppendLV/OverwriteLV/SizeLV on a separated

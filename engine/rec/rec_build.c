@@ -513,8 +513,15 @@ static int check_length(const struct rec_builder *b, const struct rec_column *c,
 
     if (rec_is_lv(c)) {
         if (newlen > REC_LV_SIZE_MAX || (c->cbmax && newlen > c->cbmax)) return JET_errColumnTooBig;
-        if (newlen > b->lv_inline_max)
-            return grbit & JET_bitSetIntrinsicLV ? JET_errColumnTooBig : JET_errColumnDoesNotFit;
+        /* Past the default intrinsic size a value is separated, unless
+         * the caller insists on keeping it in the record: then it may be
+         * as large as a record can hold (JET_errRecordTooBig if the rest
+         * of this record leaves too little room), as ESE's
+         * JET_bitSetIntrinsicLV since Windows 7. */
+        if (newlen > b->lv_inline_max) {
+            if (!(grbit & JET_bitSetIntrinsicLV)) return JET_errColumnDoesNotFit;
+            if (newlen > b->cap) return JET_errColumnTooBig;
+        }
         return 0;
     }
     if (natural) {

@@ -105,6 +105,34 @@ START_TEST(rename_replaces_and_mkdir)
 }
 END_TEST
 
+/* JET_paramCreatePathIfNotExist's helper: every missing folder of a
+ * file's path, or of a folder path with whole set; existing ones are fine;
+ * a file in the way is an error. */
+START_TEST(mkdirs_makes_missing_folders)
+{
+    char p[4400];
+    os_file *f;
+
+    snprintf(p, sizeof(p), "%s/a/b//c/file.edb", dir);
+    ck_assert_int_eq(os_path_mkdirs(vfs, p, 0), OS_OK);
+    snprintf(p, sizeof(p), "%s/a/b/c", dir);
+    ck_assert_int_eq(os_path_exists(vfs, p), 1);
+    snprintf(p, sizeof(p), "%s/a/b/c/file.edb", dir);
+    ck_assert_int_eq(os_path_exists(vfs, p), 0);
+    snprintf(p, sizeof(p), "%s/a/log", dir);
+    ck_assert_int_eq(os_path_mkdirs(vfs, p, 1), OS_OK);
+    ck_assert_int_eq(os_path_exists(vfs, p), 1);
+    snprintf(p, sizeof(p), "%s/a/sys/", dir);
+    ck_assert_int_eq(os_path_mkdirs(vfs, p, 1), OS_OK);
+    ck_assert_int_eq(os_path_mkdirs(vfs, p, 1), OS_OK);
+    ck_assert_int_eq(os_path_exists(vfs, p), 1);
+    ck_assert_int_eq(os_file_open(vfs, path, OS_OPEN_CREATE, &f), OS_OK);
+    os_file_close(f);
+    snprintf(p, sizeof(p), "%s/x/y", path);
+    ck_assert_int_ne(os_path_mkdirs(vfs, p, 1), OS_OK);
+}
+END_TEST
+
 START_TEST(env_and_mutex)
 {
     char buf[8];
@@ -132,6 +160,7 @@ Suite *os_suite(void)
     tcase_add_test(tc, exclusive_and_truncate);
     tcase_add_test(tc, readonly_refuses_writes);
     tcase_add_test(tc, rename_replaces_and_mkdir);
+    tcase_add_test(tc, mkdirs_makes_missing_folders);
     tcase_add_test(tc, env_and_mutex);
     suite_add_tcase(s, tc);
     return s;

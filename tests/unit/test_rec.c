@@ -822,13 +822,21 @@ START_TEST(long_values)
     EXPECT_VALUES(&b, 256, "aXZ,,new");
     ck_assert_int_eq(set(&b, 256, 1, "q", JET_bitSetAppendLV | JET_bitSetOverwriteLV), JET_errInvalidGrbit);
 
-    /* the intrinsic limit: JET_errColumnDoesNotFit (the caller separates),
-     * or JET_errColumnTooBig with JET_bitSetIntrinsicLV */
+    /* the intrinsic limit: JET_errColumnDoesNotFit (the caller separates);
+     * with JET_bitSetIntrinsicLV the value stays in the record if the
+     * record can hold it (JET_errRecordTooBig otherwise) and is
+     * JET_errColumnTooBig only when larger than any record */
     memset(big, 'L', sizeof(big));
     ck_assert_int_eq(rec_builder_set(&b, 256, 0, big, 1023, 0, 0), 0);
     ck_assert_int_eq(rec_builder_set(&b, 256, 4, big, 1, JET_bitSetAppendLV, 0), JET_errColumnDoesNotFit);
     ck_assert_int_eq(rec_builder_set(&b, 256, 0, big, 1024, 0, 0), JET_errColumnDoesNotFit);
-    ck_assert_int_eq(rec_builder_set(&b, 256, 0, big, 1024, JET_bitSetIntrinsicLV, 0), JET_errColumnTooBig);
+    ck_assert_int_eq(rec_builder_set(&b, 256, 0, big, 1500, JET_bitSetIntrinsicLV, 0), 0);
+    EXPECT_VAL(&b, 256, 5, big, 1500, 0);
+    ck_assert_int_eq(rec_builder_set(&b, 256, 5, NULL, 0, 0, 0), 0);
+    ck_assert_int_eq(rec_builder_set(&b, 256, 0, NULL, b.cap + 1, JET_bitSetSizeLV | JET_bitSetIntrinsicLV, 0),
+                     JET_errColumnTooBig);
+    ck_assert_int_eq(rec_builder_set(&b, 256, 0, NULL, b.cap, JET_bitSetSizeLV | JET_bitSetIntrinsicLV, 0),
+                     JET_errRecordTooBig);
     ck_assert_int_eq(rec_builder_set(&b, 256, 0, NULL, 5000, JET_bitSetSizeLV, 0), JET_errColumnDoesNotFit);
     b.lv_inline_max = 1500;
     ck_assert_int_eq(rec_builder_set(&b, 256, 4, big, 1, JET_bitSetAppendLV, 0), 0);
@@ -1395,8 +1403,10 @@ static int model_check_len(const struct model *m, const struct mcol *c, uint64_t
     uint32_t natural = rec_coltyp_size(c->def.coltyp);
     if (c->def.flags & REC_COL_LONG) {
         if (c->def.cbmax && len > c->def.cbmax) return JET_errColumnTooBig;
-        if (len > m->lv_inline_max)
-            return g & JET_bitSetIntrinsicLV ? JET_errColumnTooBig : JET_errColumnDoesNotFit;
+        if (len > m->lv_inline_max) {
+            if (!(g & JET_bitSetIntrinsicLV)) return JET_errColumnDoesNotFit;
+            if (len > m->cap) return JET_errColumnTooBig;
+        }
         return 0;
     }
     if (natural) return len > natural ? JET_errColumnTooBig : len && len != natural ? JET_errInvalidBufferSize : 0;
