@@ -12,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <ftw.h>
+#include <sys/stat.h>
 
 #include "dbfile_check.h"
 #include "unit.h"
@@ -36,16 +38,26 @@ unsigned long long unit_seed(void)
     return seed;
 }
 
+/* The run's scratch folder: every unit_tmpdir() is made inside it (also
+ * by the forked test processes), and main removes it after a run without
+ * failures, or names it so that a failure's files can be looked at. */
+static char run_dir[4096];
+
 const char *unit_tmpdir(void)
 {
-    static char path[4096];
-    const char *base = getenv("TMPDIR");
-    snprintf(path, sizeof(path), "%s/esent-unit-XXXXXX", base && *base ? base : "/tmp");
-    if (!mkdtemp(path)) {
+    static char path[4096 + 16];
+    snprintf(path, sizeof(path), "%s/t-XXXXXX", run_dir);
+    if (!run_dir[0] || !mkdtemp(path)) {
         perror("mkdtemp");
         abort();
     }
     return path;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    return remove(path) ? -1 : 0;
 }
 
 void unit_check_dbfile(const char *path)
@@ -85,10 +97,22 @@ int main(int argc, char **argv)
         fprintf(stderr, "no such suite\n");
         return 2;
     }
+    {
+        const char *base = getenv("TMPDIR");
+        snprintf(run_dir, sizeof(run_dir), "%s/esent-unit-XXXXXX", base && *base ? base : "/tmp");
+        if (!mkdtemp(run_dir)) {
+            perror("mkdtemp");
+            return 2;
+        }
+    }
     srunner_run_all(runner, CK_NORMAL);
     run = srunner_ntests_run(runner);
     failed = srunner_ntests_failed(runner);
     srunner_free(runner);
+    if (failed)
+        printf("unit: the failed tests' files are in %s\n", run_dir);
+    else if (nftw(run_dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS))
+        perror(run_dir);
     printf("unit: %d passed, %d failed\n", run - failed, failed);
     return failed ? 1 : 0;
 }
