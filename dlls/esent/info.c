@@ -21,9 +21,11 @@
  *
  * The list levels (JET_ColInfoList*, JET_IdxInfo / JET_IdxInfoList) return
  * a temporary table: the schema is read here, then the session is left and
- * infolist.c builds the table through the public API.  The space levels,
- * which need the store's space accounting per tree, and
- * JET_IdxInfoCreateIndex* return JET_errFeatureNotAvailable with a FIXME.
+ * infolist.c builds the table through the public API.  JET_IdxInfoCreate-
+ * Index* is built by idxcreate.c.  The space levels, which need the
+ * store's space accounting per tree, return JET_errFeatureNotAvailable
+ * with a FIXME; the obsolete levels (JET_TblInfoOLC, JET_IdxInfoSysTab-
+ * Cursor...) JET_errFeatureNotAvailable, as ESE answers them.
  */
 #include <assert.h>
 #include <stdlib.h>
@@ -624,13 +626,16 @@ static JET_ERR index_info(struct tbl_schema *sch, const void *name, int wide, vo
     case JET_IdxInfoCreateIndex:
     case JET_IdxInfoCreateIndex2:
     case JET_IdxInfoCreateIndex3:
-        FIXME("level %lu: JET_INDEXCREATE output not implemented\n", level);
-        return JET_errFeatureNotAvailable;
+        break;
     case JET_IdxInfoSpaceOwned:
     case JET_IdxInfoSpaceAvailable:
         FIXME("level %lu: space accounting per index not implemented\n", level);
         return JET_errFeatureNotAvailable;
-    default: /* SysTabCursor, OLC and ResetOLC are obsolete */
+    case JET_IdxInfoSysTabCursor:
+    case JET_IdxInfoOLC:
+    case JET_IdxInfoResetOLC:
+        return JET_errFeatureNotAvailable; /* obsolete, as ESE answers */
+    default:
         return JET_errInvalidParameter;
     }
     if ((err = find_index(sch, name, wide, &ix)) < 0) return err;
@@ -653,6 +658,10 @@ static JET_ERR index_info(struct tbl_schema *sch, const void *name, int wide, vo
         return put_indexid(sch, ix, pv, cb);
     case JET_IdxInfoLocaleName:
         return put_locale(ix, pv, cb);
+    case JET_IdxInfoCreateIndex:
+    case JET_IdxInfoCreateIndex2:
+    case JET_IdxInfoCreateIndex3:
+        return idxcreate_fill(sch, ix, wide, level, pv, cb);
     }
     assert(0);
     return JET_errInvalidParameter;

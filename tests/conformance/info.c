@@ -266,7 +266,7 @@ TEST(info_index_info)
     expect_err(JET_wrnBufferTruncated, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &indexid, 4, JET_IdxInfoIndexId));
     expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &indexid, sizeof(indexid), JET_IdxInfoList));
     expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &indexid, sizeof(indexid), JET_IdxInfo));
-    expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &us, sizeof(us), JET_IdxInfoSysTabCursor));
+    expect_err(JET_errFeatureNotAvailable, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &us, sizeof(us), JET_IdxInfoSysTabCursor));
     expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &us, sizeof(us), 77));
     expect_err(JET_errInvalidTableId, JetGetTableIndexInfoA(f.ses, 0, "byname", &us, sizeof(us), JET_IdxInfoKeyMost));
     ifix_teardown(&f);
