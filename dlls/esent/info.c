@@ -21,9 +21,12 @@
  *
  * The list levels (JET_ColInfoList*, JET_IdxInfo / JET_IdxInfoList) return
  * a temporary table: the schema is read here, then the session is left and
- * infolist.c builds the table through the public API.  The space levels,
- * which need the store's space accounting per tree, and
- * JET_IdxInfoCreateIndex* return JET_errFeatureNotAvailable with a FIXME.
+ * infolist.c builds the table through the public API.  JET_IdxInfoCreate-
+ * Index* is built by idxcreate.c.  JET_TblInfoSpaceOwned counts the
+ * pages of the table's trees, JET_TblInfoSpaceAvailable is 0 (trees own
+ * no free pages); JET_TblInfoSpaceUsage (extents) and the index space
+ * levels return JET_errFeatureNotAvailable with a FIXME; the obsolete levels (JET_TblInfoOLC, JET_IdxInfoSysTab-
+ * Cursor...) JET_errFeatureNotAvailable, as ESE answers them.
  */
 #include <assert.h>
 #include <stdlib.h>
@@ -455,6 +458,33 @@ static JET_ERR template_name(struct jet_table *t, int wide, void *pv, unsigned l
     return name_out(tmpl.name, wide, pv, cb);
 }
 
+/* JET_TblInfoSpaceOwned: the pages of the table's trees (records, long
+ * values, each secondary index).  Trees take pages from the database's
+ * free space as they grow and give them back as they shrink, so a table
+ * owns exactly the pages in use: JET_TblInfoSpaceAvailable is 0. */
+static JET_ERR space_owned(struct jet_table *t, JET_ULONG_ *out)
+{
+    struct stats_tree st;
+    uint64_t sum = 0;
+    uint32_t i;
+    JET_ERR err;
+
+    if ((err = stats_tree(t->ses->inst->st, t->sdb, t->sch.tab.data_root, 0, &st)) < 0) return err;
+    sum += st.pages;
+    if (t->sch.tab.lv_root) {
+        if ((err = stats_tree(t->ses->inst->st, t->sdb, t->sch.tab.lv_root, 0, &st)) < 0) return err;
+        sum += st.pages;
+    }
+    for (i = 0; i < t->sch.nidx; i++) {
+        if ((int)i == t->sch.primary || !t->sch.idx[i].ci.root || t->sch.idx[i].ci.root == t->sch.tab.data_root)
+            continue;
+        if ((err = stats_tree(t->ses->inst->st, t->sdb, t->sch.idx[i].ci.root, 0, &st)) < 0) return err;
+        sum += st.pages;
+    }
+    *out = sum > 0x7fffffffu ? 0x7fffffffu : (JET_ULONG_)sum;
+    return 0;
+}
+
 static JET_ERR table_info(struct jet_table *t, void *pv, unsigned long cb, unsigned long level, int wide)
 {
     JET_DBID dbid = (JET_DBID)(t->dbslot + 1);
@@ -488,10 +518,22 @@ static JET_ERR table_info(struct jet_table *t, void *pv, unsigned long cb, unsig
     case JET_TblInfoResetOLC:
     case JET_TblInfoDumpTable:
         return JET_errFeatureNotAvailable; /* deprecated */
+    case JET_TblInfoSpaceOwned: {
+        JET_ULONG_ v;
+        JET_ERR err;
+        if (!pv || cb < sizeof(v)) return JET_errBufferTooSmall;
+        if ((err = space_owned(t, &v)) < 0) return err;
+        memcpy(pv, &v, sizeof(v));
+        return 0;
+    }
+    case JET_TblInfoSpaceAvailable: {
+        JET_ULONG_ v = 0;
+        if (!pv || cb < sizeof(v)) return JET_errBufferTooSmall;
+        memcpy(pv, &v, sizeof(v));
+        return 0;
+    }
     case JET_TblInfoSpaceUsage:
-    case JET_TblInfoSpaceOwned:
-    case JET_TblInfoSpaceAvailable:
-        FIXME("level %lu: space accounting per table not implemented\n", level);
+        FIXME("level %lu: extents per table not implemented\n", level);
         return JET_errFeatureNotAvailable;
     default:
         return JET_errFeatureNotAvailable;
@@ -624,13 +666,16 @@ static JET_ERR index_info(struct tbl_schema *sch, const void *name, int wide, vo
     case JET_IdxInfoCreateIndex:
     case JET_IdxInfoCreateIndex2:
     case JET_IdxInfoCreateIndex3:
-        FIXME("level %lu: JET_INDEXCREATE output not implemented\n", level);
-        return JET_errFeatureNotAvailable;
+        break;
     case JET_IdxInfoSpaceOwned:
     case JET_IdxInfoSpaceAvailable:
         FIXME("level %lu: space accounting per index not implemented\n", level);
         return JET_errFeatureNotAvailable;
-    default: /* SysTabCursor, OLC and ResetOLC are obsolete */
+    case JET_IdxInfoSysTabCursor:
+    case JET_IdxInfoOLC:
+    case JET_IdxInfoResetOLC:
+        return JET_errFeatureNotAvailable; /* obsolete, as ESE answers */
+    default:
         return JET_errInvalidParameter;
     }
     if ((err = find_index(sch, name, wide, &ix)) < 0) return err;
@@ -653,6 +698,10 @@ static JET_ERR index_info(struct tbl_schema *sch, const void *name, int wide, vo
         return put_indexid(sch, ix, pv, cb);
     case JET_IdxInfoLocaleName:
         return put_locale(ix, pv, cb);
+    case JET_IdxInfoCreateIndex:
+    case JET_IdxInfoCreateIndex2:
+    case JET_IdxInfoCreateIndex3:
+        return idxcreate_fill(sch, ix, wide, level, pv, cb);
     }
     assert(0);
     return JET_errInvalidParameter;

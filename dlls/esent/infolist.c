@@ -215,6 +215,20 @@ JET_ERR infolist_columns(JET_SESID sesid, const struct tbl_schema *sch, const JE
 
 /* ---- index lists --------------------------------------------------------------------- */
 
+JET_GRBIT info_index_grbit(const struct cat_index *ci)
+{
+    const JET_GRBIT kind = JET_bitIndexPrimary | JET_bitIndexUnique | JET_bitIndexTuples | JET_bitIndexCrossProduct |
+                           JET_bitIndexNestedTable | JET_bitIndexDotNetGuid | JET_bitIndexDisallowTruncation;
+    const JET_GRBIT nulls = JET_bitIndexIgnoreNull | JET_bitIndexIgnoreFirstNull | JET_bitIndexIgnoreAnyNull |
+                            JET_bitIndexSortNullsHigh;
+    JET_GRBIT g = ci->grbit & kind;
+
+    if (ci->grbit & JET_bitIndexDisallowNull) g |= JET_bitIndexDisallowNull;
+    else g |= ci->grbit & nulls;
+    if (ci->cbkeymost > 255) g |= JET_bitIndexKeyMost;
+    return g;
+}
+
 enum { IL_NAME, IL_GRBIT, IL_CKEY, IL_CENTRY, IL_CPAGE, IL_CCOLUMN, IL_ICOLUMN, IL_COLID, IL_COLTYP,
        IL_COUNTRY, IL_LANGID, IL_CP, IL_COLLATE, IL_GRBITCOL, IL_COLNAME, IL_LCMAP, IL_N };
 
@@ -227,7 +241,7 @@ static JET_ERR index_rows(struct ltab *l, const struct tbl_schema *sch, const st
     for (i = 0; i < ix->ci.nsegs && err >= 0; i++) {
         const struct cat_column *c = tbl_column(sch, ix->ci.segs[i].columnid);
         if ((err = ltab_row_begin(l)) < 0) return err;
-        if ((err = ltab_name(l, IL_NAME, ix->ci.name)) >= 0 && (err = ltab_long(l, IL_GRBIT, ix->ci.grbit)) >= 0 &&
+        if ((err = ltab_name(l, IL_NAME, ix->ci.name)) >= 0 && (err = ltab_long(l, IL_GRBIT, info_index_grbit(&ix->ci))) >= 0 &&
             (err = ltab_long(l, IL_CKEY, st ? st->keys : 0)) >= 0 &&
             (err = ltab_long(l, IL_CENTRY, st ? st->entries : 0)) >= 0 &&
             (err = ltab_long(l, IL_CPAGE, st ? st->pages : 0)) >= 0 && (err = ltab_long(l, IL_CCOLUMN, ix->ci.nsegs)) >= 0 &&

@@ -31,6 +31,20 @@ JET_ERR stats_indexes(store *st, store_db *db, const struct tbl_schema *sch, str
 JET_ERR infolist_indexes(JET_SESID sesid, const struct tbl_schema *sch, const struct tbl_index *only,
                          const struct stats_tree *stats, int wide, void *pv, unsigned long cb);
 
+/* The grbit ESE reports for an index (JET_INDEXLIST grbitIndex and, with
+ * JET_bitIndexUnicode added, JET_IdxInfoCreateIndex*): the index's kind
+ * (primary, unique, tuples, cross product, nested table, .NET GUID order,
+ * no truncation), its null handling (DisallowNull alone, or the Ignore*
+ * and SortNullsHigh bits) and JET_bitIndexKeyMost when its keys may be
+ * longer than 255 bytes; not the creation-only bits (Unicode, LazyFlush,
+ * Empty, Unversioned, TupleLimits). */
+JET_GRBIT info_index_grbit(const struct cat_index *ci);
+
+/* JET_IdxInfoCreateIndex, CreateIndex2, CreateIndex3 (level) of index ix
+ * into pv (cb bytes), W or A (idxcreate.c): 0 or JET_wrnBufferTruncated. */
+JET_ERR idxcreate_fill(const struct tbl_schema *sch, const struct tbl_index *ix, int wide, unsigned long level,
+                       void *pv, unsigned long cb);
+
 /* One table for JET_OBJECTLIST. */
 struct infolist_object {
     char name[CAT_NAME_MAX + 1];

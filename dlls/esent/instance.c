@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "debug.h"
 #include "jet_table.h"
@@ -459,7 +460,11 @@ static JET_ERR instance_start(struct jet_instance *inst, JET_GRBIT grbit)
     cfg.alt_db_dir = alt_dir;
     if (grbit) FIXME("JetInit grbit 0x%lx ignored\n", (unsigned long)grbit);
     err = store_open(&cfg, &inst->st);
-    if (!err) inst->initialized = 1;
+    if (!err) {
+        time_t now = time(NULL);
+        inst->initialized = 1;
+        inst->init_time = now > 0 ? (uint64_t)now : 0;
+    }
 out:
     free(log_dir);
     free(sys_dir);

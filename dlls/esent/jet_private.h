@@ -88,6 +88,8 @@ struct jet_instance {
     struct param_values *params;
     int initialized;          /* JetInit succeeded and JetTerm not yet called */
     int stopping;             /* JetStopService: no new work */
+    uint64_t init_time;       /* when JetInit succeeded, seconds since 1970
+                               * (JetGetInstanceMiscInfo, instmisc.c) */
     store *st;                /* the engine, while initialized */
     os_mutex *lock;           /* sessions list and state */
     struct jet_session *sessions;

@@ -118,6 +118,8 @@ struct tbl_shared {
     uint64_t autoinc_next;     /* next autoincrement value; 0: not loaded */
     uint64_t autoinc_limit;    /* values below are reserved in the catalog */
     struct jet_table *deny_read, *deny_write; /* JET_bitTableDeny* holders */
+    JET_LS ls;                 /* JetSetLS(JET_bitLSTable) (ls.c), when ls_set */
+    int ls_set;
 };
 
 /* Cursor positions. */
@@ -181,7 +183,13 @@ struct jet_table {
 
     uint32_t temp_flags;       /* 0, or a temporary table's JET_bitTT* with
                                 * the TEMP_* bits (temptable.c) */
+    JET_LS ls;                 /* JetSetLS(JET_bitLSCursor) (ls.c), when ls_set */
+    int ls_set;
 };
+
+/* ls.c: hands a cursor's local storage to the runtime callback
+ * (JET_cbtypFreeCursorLS) as the cursor closes. */
+void ls_cursor_closed(struct jet_table *t);
 
 /* Resolves sesid and tableid and enters the session (session_enter):
  * JET_errInvalidSesid, JET_errInvalidTableId, JET_errSesidTableIdMismatch

@@ -474,6 +474,7 @@ void table_close(struct jet_table *t)
     uint32_t objid = t->objid;
     int dbslot = t->dbslot, temp_last = 0;
 
+    ls_cursor_closed(t);
     update_cancel(t);
     cursor_release(t);
     os_mutex_lock(inst->lock);

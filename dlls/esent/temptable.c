@@ -28,7 +28,9 @@
  *    index, which the cursor uses (duplicates in insertion order);
  *  - JET_bitTTSortNullsHigh and JET_bitTTDotNetGuid become the index's
  *    JET_bitIndexSortNullsHigh and JET_bitIndexDotNetGuid; the LCID or
- *    JET_UNICODEINDEX(2), cbKeyMost and cbVarSegMac are the index's.
+ *    JET_UNICODEINDEX(2), cbKeyMost and cbVarSegMac are the index's (a
+ *    JET_UNICODEINDEX's dwMapFlags as given: zero is a sort that tells
+ *    case apart, not the ignore-case default of JetCreateIndex*).
  * Only JET_bitColumnFixed and JET_bitColumnTagged of a column definition
  * count; other column bits and default values are ignored, as documented.
  *
@@ -546,6 +548,15 @@ JET_ERR JET_API JetOpenTempTable2(JET_SESID sesid, const JET_COLUMNDEF *prgcolum
     return err;
 }
 
+/* The LCMapString flags of a sort the caller described: as given, so zero
+ * is a plain sort key that tells case, kana and width apart (ESE checks
+ * and keeps a sort's flags; only JetCreateIndex* turn zero into the
+ * instance default, which ignores case). */
+static uint32_t temp_map_flags(JET_ULONG_ given)
+{
+    return given ? (uint32_t)given : KEY_LCMAP_SORTKEY;
+}
+
 JET_ERR JET_API JetOpenTempTable3(JET_SESID sesid, const JET_COLUMNDEF *prgcolumndef, JET_ULONG_ ccolumn,
                                   JET_UNICODEINDEX *pidxunicode, JET_GRBIT grbit, JET_TABLEID *ptableid,
                                   JET_COLUMNID *prgcolumnid)
@@ -558,7 +569,7 @@ JET_ERR JET_API JetOpenTempTable3(JET_SESID sesid, const JET_COLUMNDEF *prgcolum
     spec_init(&sp, prgcolumndef, ccolumn, grbit, prgcolumnid);
     if (pidxunicode) {
         sp.lcid = (uint32_t)pidxunicode->lcid;
-        sp.map_flags = (uint32_t)pidxunicode->dwMapFlags;
+        sp.map_flags = temp_map_flags(pidxunicode->dwMapFlags);
     }
     err = temp_open_table(sesid, &sp, ptableid);
     TRACE("-> %ld (tableid %p)\n", (long)err, ptableid && err >= 0 ? (void *)*ptableid : NULL);
@@ -578,7 +589,7 @@ JET_ERR JET_API JetOpenTemporaryTable(JET_SESID sesid, JET_OPENTEMPORARYTABLE *p
         spec_init(&sp, o->prgcolumndef, o->ccolumn, o->grbit, o->prgcolumnid);
         if (o->pidxunicode) {
             sp.lcid = (uint32_t)o->pidxunicode->lcid;
-            sp.map_flags = (uint32_t)o->pidxunicode->dwMapFlags;
+            sp.map_flags = temp_map_flags(o->pidxunicode->dwMapFlags);
         }
         sp.cbkeymost = (uint32_t)o->cbKeyMost;
         sp.cbvarsegmac = (uint32_t)o->cbVarSegMac;
@@ -601,7 +612,7 @@ JET_ERR JET_API JetOpenTemporaryTable2(JET_SESID sesid, JET_OPENTEMPORARYTABLE2 
         spec_init(&sp, o->prgcolumndef, o->ccolumn, o->grbit, o->prgcolumnid);
         if (o->pidxunicode) {
             sp.locale = (const uint16_t *)o->pidxunicode->szLocaleName;
-            sp.map_flags = (uint32_t)o->pidxunicode->dwMapFlags;
+            sp.map_flags = temp_map_flags(o->pidxunicode->dwMapFlags);
         }
         sp.cbkeymost = (uint32_t)o->cbKeyMost;
         sp.cbvarsegmac = (uint32_t)o->cbVarSegMac;

@@ -412,9 +412,11 @@ static JET_ERR prepare(struct jet_table *t, unsigned long prep)
         if ((err = cursor_record(t, &rec, &len))) return err;
         /* Inside a transaction a replace takes the record's write lock now
          * (ESE; at level 0 it is ReplaceNoLock: the conflict shows at
-         * JetUpdate). */
-        if (prep == JET_prepReplace && t->ses->txn &&
-            (err = store_txn_lock(t->ses->txn, t->sdb, t->sch.tab.data_root, t->bm, t->bmlen, 1)))
+         * JetUpdate).  Through the cursor's own transaction: a temporary
+         * table's updates run in implicit ones (table_txn is NULL), and a
+         * lock held by the session's would conflict with them. */
+        if (prep == JET_prepReplace && table_txn(t) &&
+            (err = store_txn_lock(table_txn(t), t->sdb, t->sch.tab.data_root, t->bm, t->bmlen, 1)))
             return err;
         if ((err = rec_builder_load(&t->rb, &t->sch.rs, t->copy, t->copycap, rec, len))) return err;
         memcpy(t->prep_bm, t->bm, t->bmlen);

@@ -1105,6 +1105,11 @@ int store_roll_log(store *s)
     return s->lg ? log_roll(s->lg) : 0;
 }
 
+const uint8_t *store_log_signature(store *s)
+{
+    return s->lg ? log_signature(s->lg) : NULL;
+}
+
 void store_get_stats(store *s, struct store_stats *st)
 {
     os_mutex_lock(s->mutex);

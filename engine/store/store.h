@@ -325,6 +325,9 @@ void store_txn_abort(store_txn *t);
 int store_flush(store *s);
 /* Starts a new log generation (JET_bitForceNewLog); 0 without a log. */
 int store_roll_log(store *s);
+/* The 16-byte signature of the instance's log set, or NULL when it runs
+ * without a log (JET_paramRecovery "off"). */
+const uint8_t *store_log_signature(store *s);
 /* Runs a checkpoint now (normally triggered by log volume or dirty pages). */
 int store_checkpoint(store *s);
 /* Verifies the trees the caller names (bt_verify), the free list, and the

@@ -1,9 +1,8 @@
 /*
  * info.c - schema information: JetGetTableInfo, JetGetColumnInfo,
  * JetGetTableColumnInfo, JetGetIndexInfo, JetGetTableIndexInfo, A and W,
- * every non-list level with its buffer-size and lookup errors.  The list
- * levels (temporary tables) are not implemented and give
- * JET_errFeatureNotAvailable.
+ * every non-list level with its buffer-size and lookup errors (the list
+ * levels are in infolist.c, the JET_INDEXCREATE ones in idxcreate.c).
  */
 #include <string.h>
 #include <windows.h>
@@ -213,6 +212,17 @@ TEST(info_table_info)
     expect_err(JET_errFeatureNotAvailable, JetGetTableInfoA(f.ses, f.tab, name, sizeof(name), JET_TblInfoOLC));
     expect_err(JET_errFeatureNotAvailable, JetGetTableInfoA(f.ses, f.tab, name, sizeof(name), JET_TblInfoResetOLC));
     expect_err(JET_errFeatureNotAvailable, JetGetTableInfoA(f.ses, f.tab, name, sizeof(name), JET_TblInfoDumpTable));
+
+    /* Space: the pages of the table's trees (records, long values, each
+     * secondary index), none of them free. */
+    alloc[0] = 0;
+    expect_err(JET_errSuccess, JetGetTableInfoA(f.ses, f.tab, alloc, sizeof(alloc[0]), JET_TblInfoSpaceOwned));
+    ok(alloc[0] >= 2, "space owned %lu", alloc[0]);
+    alloc[0] = 77;
+    expect_err(JET_errSuccess, JetGetTableInfoW(f.ses, f.tab, alloc, sizeof(alloc[0]), JET_TblInfoSpaceAvailable));
+    ok(alloc[0] == 0, "space available %lu", alloc[0]);
+    expect_err(JET_errBufferTooSmall, JetGetTableInfoA(f.ses, f.tab, alloc, 2, JET_TblInfoSpaceOwned));
+    expect_err(JET_errBufferTooSmall, JetGetTableInfoA(f.ses, f.tab, NULL, 0, JET_TblInfoSpaceAvailable));
     expect_err(JET_errInvalidTableId, JetGetTableInfoA(f.ses, (JET_TABLEID)0x777, name, sizeof(name), JET_TblInfoName));
     ifix_teardown(&f);
 }
@@ -266,7 +276,7 @@ TEST(info_index_info)
     expect_err(JET_wrnBufferTruncated, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &indexid, 4, JET_IdxInfoIndexId));
     expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &indexid, sizeof(indexid), JET_IdxInfoList));
     expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &indexid, sizeof(indexid), JET_IdxInfo));
-    expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &us, sizeof(us), JET_IdxInfoSysTabCursor));
+    expect_err(JET_errFeatureNotAvailable, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &us, sizeof(us), JET_IdxInfoSysTabCursor));
     expect_err(JET_errInvalidParameter, JetGetTableIndexInfoA(f.ses, f.tab, "byname", &us, sizeof(us), 77));
     expect_err(JET_errInvalidTableId, JetGetTableIndexInfoA(f.ses, 0, "byname", &us, sizeof(us), JET_IdxInfoKeyMost));
     ifix_teardown(&f);

@@ -568,3 +568,67 @@ TEST(temptable_temp_database)
     tt_stop(&f);
     ok(GetFileAttributesA(tmp) == INVALID_FILE_ATTRIBUTES, "tmp.edb left after JetTerm");
 }
+
+TEST(temptable_replace_in_transaction)
+{
+    struct tt f;
+    unsigned char bm[JET_cbBookmarkMost];
+    unsigned long cbm = 0;
+    char text[16];
+    long k = 7;
+
+    tt_start(&f, "replacetrx");
+    expect_err(JET_errSuccess, open_long_text(&f, 0, JET_bitTTIndexed));
+    expect_err(JET_errSuccess, put_row(&f, &k, "before"));
+    expect_err(JET_errSuccess, JetMove(f.ses, f.tab, JET_MoveFirst, 0));
+    /* A replace prepared inside a transaction does not lock the row
+     * against its own update (the rows are written outside it). */
+    expect_err(JET_errSuccess, JetBeginTransaction(f.ses));
+    expect_err(JET_errSuccess, JetPrepareUpdate(f.ses, f.tab, JET_prepReplace));
+    expect_err(JET_errSuccess, JetSetColumn(f.ses, f.tab, f.ids[1], "after", 5, 0, NULL));
+    expect_err(JET_errSuccess, JetUpdate(f.ses, f.tab, bm, sizeof(bm), &cbm));
+    expect_err(JET_errSuccess, JetGotoBookmark(f.ses, f.tab, bm, cbm));
+    expect_err(JET_errSuccess, JetCommitTransaction(f.ses, 0));
+    get_text(&f, f.ids[1], text, sizeof(text));
+    ok(!strcmp(text, "after"), "text %s", text);
+    expect_err(JET_errSuccess, JetCloseTable(f.ses, f.tab));
+    tt_stop(&f);
+}
+
+/* Rows of a one-column Unicode temp table sorted with map flags `flags`. */
+static long case_rows(struct tt *f, JET_ULONG_ flags)
+{
+    static const WCHAR words[][3] = { { 'b', 0 }, { 'a', 0 }, { 'A', 0 }, { 'B', 0 }, { 'a', 0 } };
+    JET_COLUMNDEF def = coldef(JET_coltypText, JET_bitColumnTTKey);
+    JET_UNICODEINDEX ui;
+    long n;
+    size_t i;
+
+    def.cp = 1200;
+    ui.lcid = 0x409;
+    ui.dwMapFlags = flags;
+    expect_err(JET_errSuccess, JetOpenTempTable3(f->ses, &def, 1, &ui, JET_bitTTScrollable, &f->tab, f->ids));
+    for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        expect_err(JET_errSuccess, JetPrepareUpdate(f->ses, f->tab, JET_prepInsert));
+        expect_err(JET_errSuccess, JetSetColumn(f->ses, f->tab, f->ids[0], words[i], 2, 0, NULL));
+        expect_err(JET_errSuccess, JetUpdate(f->ses, f->tab, NULL, 0, NULL));
+    }
+    n = count_rows(f);
+    expect_err(JET_errSuccess, JetCloseTable(f->ses, f->tab));
+    return n;
+}
+
+TEST(temptable_unicode_map_flags)
+{
+    struct tt f;
+    long n;
+
+    tt_start(&f, "mapflags");
+    /* dwMapFlags 0 is a plain sort key: "a" and "A" are two keys. */
+    n = case_rows(&f, 0);
+    ok(n == 4, "case-sensitive sort kept %ld rows", n);
+    /* NORM_IGNORECASE makes them one. */
+    n = case_rows(&f, 0x00000001);
+    ok(n == 2, "case-insensitive sort kept %ld rows", n);
+    tt_stop(&f);
+}
