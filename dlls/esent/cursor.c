@@ -58,6 +58,9 @@ static JET_ERR ensure_sc(struct jet_table *t)
 {
     JET_ERR err;
     uint32_t tree = cur_tree(t);
+    /* Noted before any move of this call: a record copied by the move is
+     * at least this fresh. */
+    t->op_commits = store_commits(t->ses->inst->st);
     if (t->sc && t->sc_tree == tree) return 0;
     if (t->sc) store_cursor_close(t->sc);
     t->sc = NULL;
@@ -127,6 +130,7 @@ static JET_ERR take_entry(struct jet_table *t)
         if (vl) memcpy(t->rec, v, vl);
         t->reclen = vl;
         t->rec_valid = 1;
+        t->rec_commits = t->op_commits;
     }
     t->pos = POS_ON;
     return 0;
@@ -212,7 +216,13 @@ JET_ERR cursor_record(struct jet_table *t, const uint8_t **rec, uint32_t *len)
     if ((err = resolve_pending(t))) return err;
     if (t->pos == POS_DELETED) return JET_errRecordDeleted;
     if (t->pos != POS_ON) return JET_errNoCurrentRecord;
+    /* Inside a transaction the copy stays true to the snapshot (the
+     * session's own writes invalidate it); at level 0 each read must see
+     * the latest commit, so a commit since the copy was made voids it. */
+    if (t->rec_valid && !table_txn(t) && t->rec_commits != store_commits(t->ses->inst->st))
+        t->rec_valid = 0;
     if (!t->rec_valid) {
+        t->rec_commits = store_commits(t->ses->inst->st);
         for (;;) {
             err = table_get(t, t->sch.tab.data_root, t->bm, t->bmlen, t->rec, t->reccap, &vlen);
             if (err == JET_errRecordNotFound) return JET_errRecordDeleted;

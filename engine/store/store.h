@@ -249,6 +249,11 @@ uint64_t store_txn_size(const store_txn *t);
 uint64_t store_txn_snapshot(const store_txn *t);
 /* The store the transaction belongs to. */
 store *store_txn_store(const store_txn *t);
+/* The number of commits so far (the snapshot a transaction beginning now
+ * would read), without a lock.  A reader that notes it before reading the
+ * latest committed state knows that state is still the latest while the
+ * number has not changed (the Jet layer's record cache at level 0). */
+uint64_t store_commits(store *s);
 /* Memory held by the version store (0 once no transaction is open). */
 uint64_t store_version_bytes(store *s);
 /* Open transactions. */

@@ -240,11 +240,18 @@ void vs_txn_end(store *s, store_txn *t, int latch_held)
     if (!latch_held) os_rwlock_write_unlock(s->latch);
 }
 
+uint64_t store_commits(store *s)
+{
+    return __atomic_load_n(&s->csn, __ATOMIC_ACQUIRE);
+}
+
 uint64_t vs_commit_csn(store *s, int *record)
 {
     uint64_t csn;
     os_mutex_lock(s->vmutex);
-    csn = ++s->csn;
+    csn = s->csn + 1;
+    /* Read without the mutex by store_commits. */
+    __atomic_store_n(&s->csn, csn, __ATOMIC_RELEASE);
     *record = s->nopen > 1;
     os_mutex_unlock(s->vmutex);
     return csn;
