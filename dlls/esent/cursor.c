@@ -1067,6 +1067,11 @@ JET_ERR JET_API JetGetCursorInfo(JET_SESID sesid, JET_TABLEID tableid, void *pvR
     if (cbMax || InfoLevel) err = JET_errInvalidParameter;
     else err = cursor_record(t, &rec, &len);
     if (err == JET_errRecordDeleted) err = JET_errNoCurrentRecord;
+    /* Another session's uncommitted change of the record: a conflict, as
+     * ESE reports it here (temporary tables are the session's own). */
+    if (!err && !t->temp_flags &&
+        store_key_changed_by_other(t->ses->inst->st, table_txn(t), t->sdb, t->sch.tab.data_root, t->bm, t->bmlen))
+        err = JET_errWriteConflict;
     session_leave(s);
 out:
     TRACE("-> %ld\n", (long)err);

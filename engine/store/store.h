@@ -239,6 +239,11 @@ int store_txn_escrow(store_txn *t, store_db *db, uint32_t tree, const void *key,
  * transactions coexist; a write conflicts with them).  The key need not
  * exist.  JET_errWriteConflict as a put; held until the transaction ends. */
 int store_txn_lock(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen, int write);
+/* Whether another open transaction than t (NULL: any) has changed (db,
+ * tree, key) and not committed yet: it holds a write or escrow lock on it
+ * (JetGetCursorInfo's JET_errWriteConflict).  Takes nothing. */
+int store_key_changed_by_other(store *s, const store_txn *t, store_db *db, uint32_t tree, const void *key,
+                               uint32_t klen);
 /* store_txn_get over the latest committed state instead of the snapshot
  * (counters that other transactions commit). */
 int store_txn_get_latest(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,

@@ -535,6 +535,20 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
     return conflict ? JET_errWriteConflict : 0;
 }
 
+int vs_changed_by_other(store *s, const store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen)
+{
+    uint64_t h = lock_hash(dbid, tree, key, klen);
+    struct lk_entry *l;
+    int found = 0;
+
+    os_mutex_lock(s->vmutex);
+    for (l = s->locks[h % s->nlock_buckets]; l && !found; l = l->next)
+        found = l->owner != t && l->write != LK_READ && l->hash == h && l->dbid == dbid && l->tree == tree &&
+                l->klen == klen && (!klen || !memcmp(l->key, key, klen));
+    os_mutex_unlock(s->vmutex);
+    return found;
+}
+
 /* ---- escrow locks ---------------------------------------------------------------- */
 
 /* t's lock on the key, or NULL (vmutex held). */

@@ -227,6 +227,35 @@ TEST(isolation_level0_current_record)
     teardown(&f);
 }
 
+/* JetGetCursorInfo reports another session's uncommitted change of the
+ * current record as a write conflict; its own changes are no conflict. */
+TEST(isolation_cursor_info_conflict)
+{
+    struct fixture f;
+    setup(&f, "cursorinfo");
+    expect_err(JET_errSuccess, ins(&f, &f.a, 1, 10, 0));
+    expect_err(JET_errSuccess, ins(&f, &f.a, 2, 20, 0));
+
+    expect_err(JET_errSuccess, JetBeginTransaction(f.b.ses));
+    expect_err(JET_errSuccess, set_val(&f, &f.b, 1, 11));
+    expect_err(JET_errSuccess, JetGetCursorInfo(f.b.ses, f.b.tab, NULL, 0, 0));
+    /* a, at level 0 and inside a transaction. */
+    expect_err(JET_errSuccess, seek(&f.a, 1));
+    expect_err(JET_errWriteConflict, JetGetCursorInfo(f.a.ses, f.a.tab, NULL, 0, 0));
+    expect_err(JET_errSuccess, JetBeginTransaction(f.a.ses));
+    expect_err(JET_errWriteConflict, JetGetCursorInfo(f.a.ses, f.a.tab, NULL, 0, 0));
+    /* Another record is free; bad arguments come first. */
+    expect_err(JET_errInvalidParameter, JetGetCursorInfo(f.a.ses, f.a.tab, NULL, 4, 0));
+    expect_err(JET_errSuccess, seek(&f.a, 2));
+    expect_err(JET_errSuccess, JetGetCursorInfo(f.a.ses, f.a.tab, NULL, 0, 0));
+    expect_err(JET_errSuccess, JetCommitTransaction(f.a.ses, 0));
+    /* Once b commits there is no conflict left. */
+    expect_err(JET_errSuccess, JetCommitTransaction(f.b.ses, 0));
+    expect_err(JET_errSuccess, seek(&f.a, 1));
+    expect_err(JET_errSuccess, JetGetCursorInfo(f.a.ses, f.a.tab, NULL, 0, 0));
+    teardown(&f);
+}
+
 TEST(isolation_write_conflicts)
 {
     struct fixture f;
