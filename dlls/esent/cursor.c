@@ -15,9 +15,15 @@
  * Keys and seeks follow ESE (rec.cxx ErrIsamSeek): a secondary index is
  * searched on its index key alone, so "equal" means the entry's index key
  * (without the bookmark) equals the search key exactly; GT skips every
- * duplicate of the search key; LE lands on the last entry whose index key
- * is <= the search key.  A failed seek leaves the cursor at a gap at the
- * sought key, from which JetMove continues.
+ * duplicate of the search key; LE lands on the first entry whose index key
+ * equals the search key, or else on the last one below it.  A failed seek
+ * leaves the cursor at a gap at the sought key, from which JetMove
+ * continues.
+ *
+ * After JetDelete the cursor stays on the deleted entry's place
+ * (POS_DELETED): JetMove goes on to its neighbours, and reads give
+ * JET_errRecordDeleted until an entry with that key exists again (the
+ * record inserted anew), which the cursor is then on.
  *
  * Index ranges: one limit (upper or lower), checked after every move that
  * lands on an entry.  Running past it removes the range and leaves the
@@ -27,6 +33,7 @@
  *
  * Every navigation cancels the cursor's prepared update, as ESE does.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +41,8 @@
 #include "jet_table.h"
 
 DEFAULT_DEBUG_CHANNEL(esent);
+
+static JET_ERR goto_bookmark_itag(struct jet_table *t, const uint8_t *bm, uint32_t bmlen, uint32_t itag);
 
 /* ---- the current index -------------------------------------------------- */
 
@@ -58,6 +67,9 @@ static JET_ERR ensure_sc(struct jet_table *t)
 {
     JET_ERR err;
     uint32_t tree = cur_tree(t);
+    /* Noted before any move of this call: a record copied by the move is
+     * at least this fresh. */
+    t->op_commits = store_commits(t->ses->inst->st);
     if (t->sc && t->sc_tree == tree) return 0;
     if (t->sc) store_cursor_close(t->sc);
     t->sc = NULL;
@@ -127,6 +139,7 @@ static JET_ERR take_entry(struct jet_table *t)
         if (vl) memcpy(t->rec, v, vl);
         t->reclen = vl;
         t->rec_valid = 1;
+        t->rec_commits = t->op_commits;
     }
     t->pos = POS_ON;
     return 0;
@@ -202,6 +215,24 @@ static JET_ERR step(struct jet_table *t, int forward)
     }
 }
 
+/* The cursor stays on a deleted record's place (its entry key); if an
+ * entry with that key is there again (the record inserted anew), the
+ * cursor is on it, as ESE's bookmark currency is.  0 and POS_ON, or
+ * JET_errRecordDeleted. */
+static JET_ERR revive(struct jet_table *t)
+{
+    uint32_t vlen;
+    JET_ERR err;
+
+    assert(t->pos == POS_DELETED);
+    err = table_get(t, cur_tree(t), t->key, t->klen, NULL, 0, &vlen);
+    if (err == JET_errRecordNotFound) return JET_errRecordDeleted;
+    if (err < 0) return err;
+    t->pos = POS_ON;
+    t->rec_valid = 0;
+    return 0;
+}
+
 JET_ERR cursor_record(struct jet_table *t, const uint8_t **rec, uint32_t *len)
 {
     JET_ERR err;
@@ -210,9 +241,15 @@ JET_ERR cursor_record(struct jet_table *t, const uint8_t **rec, uint32_t *len)
     *rec = NULL;
     *len = 0;
     if ((err = resolve_pending(t))) return err;
-    if (t->pos == POS_DELETED) return JET_errRecordDeleted;
+    if (t->pos == POS_DELETED && (err = revive(t))) return err;
     if (t->pos != POS_ON) return JET_errNoCurrentRecord;
+    /* Inside a transaction the copy stays true to the snapshot (the
+     * session's own writes invalidate it); at level 0 each read must see
+     * the latest commit, so a commit since the copy was made voids it. */
+    if (t->rec_valid && !table_txn(t) && t->rec_commits != store_commits(t->ses->inst->st))
+        t->rec_valid = 0;
     if (!t->rec_valid) {
+        t->rec_commits = store_commits(t->ses->inst->st);
         for (;;) {
             err = table_get(t, t->sch.tab.data_root, t->bm, t->bmlen, t->rec, t->reccap, &vlen);
             if (err == JET_errRecordNotFound) return JET_errRecordDeleted;
@@ -415,9 +452,18 @@ static JET_ERR do_seek(struct jet_table *t, JET_GRBIT grbit)
         err = seek_forward(t, key, klen, dir == JET_bitSeekGT, &exact);
         if (!err && dir == JET_bitSeekGE && !exact) err = JET_wrnSeekNotEqual;
         break;
+    case JET_bitSeekLE:
+        /* An equal index key wins, and among duplicates the first, as
+         * for GE (ESE's seek finds the key itself); otherwise the last
+         * entry below the key. */
+        err = seek_forward(t, key, klen, 0, &exact);
+        if (err < 0 && err != JET_errRecordNotFound) break;
+        if (!err && exact) break;
+        err = seek_backward(t, key, klen, 1, &exact);
+        if (!err) err = JET_wrnSeekNotEqual;
+        break;
     default:
-        err = seek_backward(t, key, klen, dir == JET_bitSeekLT, &exact);
-        if (!err && dir == JET_bitSeekLE && !exact) err = JET_wrnSeekNotEqual;
+        err = seek_backward(t, key, klen, 1, &exact);
         break;
     }
     return err;
@@ -532,7 +578,7 @@ static JET_ERR set_current_index(struct jet_table *t, const char *name, const JE
         return 0;
     }
     if (!had) return 0;
-    err = cursor_goto_bookmark(t, bm, bmlen);
+    err = goto_bookmark_itag(t, bm, bmlen, itag);
     if (err == JET_errRecordDeleted) err = JET_errNoCurrentRecord;
     return err;
 }
@@ -783,6 +829,15 @@ out:
 
 JET_ERR cursor_goto_bookmark(struct jet_table *t, const uint8_t *bm, uint32_t bmlen)
 {
+    return goto_bookmark_itag(t, bm, bmlen, 1);
+}
+
+/* To the record at bm; on a secondary index to its itag-th entry (the
+ * entry of the itag-th value of a multi-valued key column; 1: the first).
+ * JET_errNoCurrentRecord when the record has no entry in the index,
+ * JET_errBadItagSequence when it has fewer than itag. */
+static JET_ERR goto_bookmark_itag(struct jet_table *t, const uint8_t *bm, uint32_t bmlen, uint32_t itag)
+{
     store_txn *txn = table_txn(t);
     JET_ERR err;
     int exact = 0;
@@ -796,7 +851,7 @@ JET_ERR cursor_goto_bookmark(struct jet_table *t, const uint8_t *bm, uint32_t bm
         if (err < 0) return err;
         return take_entry(t);
     }
-    /* A secondary index: the record's first entry in it. */
+    /* A secondary index: the record's itag-th entry in it. */
     {
         struct tbl_index *ix = &t->sch.idx[t->cur];
         struct idx_keyset ks;
@@ -812,12 +867,14 @@ JET_ERR cursor_goto_bookmark(struct jet_table *t, const uint8_t *bm, uint32_t bm
         err = table_get(t, t->sch.tab.data_root, bm, bmlen, rec, vlen, &vlen);
         if (!err) err = idx_record_keys(&t->sch, ix, rec, vlen, NULL, NULL, &ks);
         free(rec);
+        assert(itag >= 1);
         if (!err && !ks.n) err = JET_errNoCurrentRecord;
-        if (!err && ks.lens[0] + bmlen > sizeof(key)) err = JET_errKeyTooBig;
+        else if (!err && ks.n < itag) err = JET_errBadItagSequence;
+        if (!err && ks.lens[itag - 1] + bmlen > sizeof(key)) err = JET_errKeyTooBig;
         if (!err) {
-            memcpy(key, ks.keys[0], ks.lens[0]);
-            memcpy(key + ks.lens[0], bm, bmlen);
-            err = store_cursor_seek(t->sc, txn, key, ks.lens[0] + bmlen, BT_SEEK_GE, &exact);
+            memcpy(key, ks.keys[itag - 1], ks.lens[itag - 1]);
+            memcpy(key + ks.lens[itag - 1], bm, bmlen);
+            err = store_cursor_seek(t->sc, txn, key, ks.lens[itag - 1] + bmlen, BT_SEEK_GE, &exact);
             if (err == JET_errRecordNotFound || (!err && !exact)) err = JET_errNoCurrentRecord;
             else if (!err) err = take_entry(t);
         }
@@ -1010,6 +1067,11 @@ JET_ERR JET_API JetGetCursorInfo(JET_SESID sesid, JET_TABLEID tableid, void *pvR
     if (cbMax || InfoLevel) err = JET_errInvalidParameter;
     else err = cursor_record(t, &rec, &len);
     if (err == JET_errRecordDeleted) err = JET_errNoCurrentRecord;
+    /* Another session's uncommitted change of the record: a conflict, as
+     * ESE reports it here (temporary tables are the session's own). */
+    if (!err && !t->temp_flags &&
+        store_key_changed_by_other(t->ses->inst->st, table_txn(t), t->sdb, t->sch.tab.data_root, t->bm, t->bmlen))
+        err = JET_errWriteConflict;
     session_leave(s);
 out:
     TRACE("-> %ld\n", (long)err);

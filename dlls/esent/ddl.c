@@ -900,6 +900,9 @@ JET_ERR ddl_create_table(struct jet_session *s, JET_DBID dbid, const struct ddl_
     if ((err = ddl_end(&d, err)) < 0) return err;
     if (created) *created = made;
     if ((err = table_open_cursor(s, (int)(dbid - 1), tab.objid, JET_bitTableDenyRead, &t)) < 0) return err;
+    /* ESE opens the new table's cursor as JetOpenTable does: with a
+     * deferred move to the first record. */
+    t->pos = POS_FIRST_PENDING;
     *tableid = t->handle;
     return 0;
 }

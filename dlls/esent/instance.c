@@ -479,8 +479,11 @@ static JET_ERR init(JET_INSTANCE *pinstance, JET_GRBIT grbit)
     JET_ERR err;
 
     jet_global_lock();
-    if (!pinstance || !*pinstance || *pinstance == JET_instanceNil) {
-        /* Legacy single-instance mode. */
+    if (!pinstance || !*pinstance || *pinstance == JET_instanceNil || mode != MODE_MULTI) {
+        /* Legacy single-instance mode.  Outside multi-instance mode ESE
+         * takes any handle as bogus (one left over from an instance
+         * terminated since, when none is alive): a new instance, or
+         * JET_errAlreadyInitialized while the single one runs. */
         if (mode == MODE_MULTI) {
             err = JET_errRunningInMultiInstanceMode;
             goto out;

@@ -25,7 +25,11 @@
  * Visibility: a cursor reads through its session's transaction (the
  * store's write set over the committed trees, store_cursor); at level 0 it
  * reads committed data.  Writes at level 0 run in an implicit transaction
- * per JetUpdate / JetDelete, committed lazily as ESE does.
+ * per JetUpdate / JetDelete, committed lazily as ESE does.  A cursor keeps
+ * a copy of its current record: inside a transaction it is valid until
+ * the session writes the table or the level changes; at level 0 also only
+ * while the store's commit count (store_commits) is the one noted before
+ * the copy was read, so that every read sees the latest commit.
  *
  * Schema: each cursor holds its own copy of its table's schema (struct
  * tbl_schema), read through the session's transaction, so a session sees
@@ -158,6 +162,11 @@ struct jet_table {
     uint8_t *rec;              /* the current record (copy), reccap bytes */
     uint32_t reclen, reccap;
     int rec_valid;             /* rec holds the record at bm */
+    uint64_t rec_commits;      /* store_commits() noted before rec was read:
+                                * at level 0 the copy is stale once another
+                                * commit happened (cursor_record) */
+    uint64_t op_commits;       /* store_commits() at the start of the current
+                                * navigation (ensure_sc), for take_entry */
 
     struct key_builder kb;     /* JetMakeKey */
     int range;                 /* an index range is set */

@@ -428,7 +428,10 @@ static JET_ERR prepare(struct jet_table *t, unsigned long prep)
     if (prep == JET_prepInsert || prep == JET_prepInsertCopy ||
         prep == JET_prepInsertCopyDeleteOriginal) {
         if (prep == JET_prepInsertCopy) err = copy_record_lvs(t);
-        if (!err && prep != JET_prepInsertCopyDeleteOriginal) err = set_autoinc(t);
+        /* The copy of InsertCopyDeleteOriginal is a new record too: a new
+         * autoincrement value (ESE keeps the value only for
+         * InsertCopyReplaceOriginal). */
+        if (!err) err = set_autoinc(t);
         if (err) prep_clear(t, 1);
     }
     return err;
@@ -987,6 +990,9 @@ static JET_ERR do_update(struct jet_table *t, void *pvBookmark, JET_ULONG_ cbBoo
             return err;
         }
     }
+    if (t->prep == JET_prepInsertCopyDeleteOriginal && t->pos == POS_ON &&
+        t->bmlen == t->prep_bmlen && !memcmp(t->bm, t->prep_bm, t->bmlen))
+        t->pos = POS_DELETED; /* as after JetDelete of the original */
     prep_clear(t, 0);
     invalidate_table(t);
     if (pcbActual) *pcbActual = bmlen;

@@ -880,6 +880,12 @@ int store_txn_lock(store_txn *t, store_db *db, uint32_t tree, const void *key, u
     return vs_lock(t, db->dbid, tree, key, klen, write, 0);
 }
 
+int store_key_changed_by_other(store *s, const store_txn *t, store_db *db, uint32_t tree, const void *key,
+                               uint32_t klen)
+{
+    return vs_changed_by_other(s, t, db->dbid, tree, key, klen);
+}
+
 /* A read through the write set, then the snapshot (latest 0) or the latest
  * committed state; an escrow entry adds its deltas to the committed
  * value (those within the bufsize bytes returned). */

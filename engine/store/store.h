@@ -239,6 +239,11 @@ int store_txn_escrow(store_txn *t, store_db *db, uint32_t tree, const void *key,
  * transactions coexist; a write conflicts with them).  The key need not
  * exist.  JET_errWriteConflict as a put; held until the transaction ends. */
 int store_txn_lock(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen, int write);
+/* Whether another open transaction than t (NULL: any) has changed (db,
+ * tree, key) and not committed yet: it holds a write or escrow lock on it
+ * (JetGetCursorInfo's JET_errWriteConflict).  Takes nothing. */
+int store_key_changed_by_other(store *s, const store_txn *t, store_db *db, uint32_t tree, const void *key,
+                               uint32_t klen);
 /* store_txn_get over the latest committed state instead of the snapshot
  * (counters that other transactions commit). */
 int store_txn_get_latest(store_txn *t, store_db *db, uint32_t tree, const void *key, uint32_t klen,
@@ -249,6 +254,11 @@ uint64_t store_txn_size(const store_txn *t);
 uint64_t store_txn_snapshot(const store_txn *t);
 /* The store the transaction belongs to. */
 store *store_txn_store(const store_txn *t);
+/* The number of commits so far (the snapshot a transaction beginning now
+ * would read), without a lock.  A reader that notes it before reading the
+ * latest committed state knows that state is still the latest while the
+ * number has not changed (the Jet layer's record cache at level 0). */
+uint64_t store_commits(store *s);
 /* Memory held by the version store (0 once no transaction is open). */
 uint64_t store_version_bytes(store *s);
 /* Open transactions. */

@@ -356,6 +356,9 @@ uint64_t vs_commit_csn(store *s, int *record);
  * JET_errOutOfMemory or a read error. */
 int vs_record(store *s, store_db *db, uint32_t tree, const void *key, uint32_t klen, uint64_t csn,
               int escrow);
+/* Whether a transaction other than t (t may be NULL) holds a write or
+ * escrow lock on the key: it has changed it and not committed yet. */
+int vs_changed_by_other(store *s, const store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen);
 /* Takes back every version of csn (a commit failing before it applied). */
 void vs_unrecord(store *s, uint64_t csn);
 /* Drops the versions of one tree (tree 0: of the whole database), when the

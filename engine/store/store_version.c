@@ -240,11 +240,18 @@ void vs_txn_end(store *s, store_txn *t, int latch_held)
     if (!latch_held) os_rwlock_write_unlock(s->latch);
 }
 
+uint64_t store_commits(store *s)
+{
+    return __atomic_load_n(&s->csn, __ATOMIC_ACQUIRE);
+}
+
 uint64_t vs_commit_csn(store *s, int *record)
 {
     uint64_t csn;
     os_mutex_lock(s->vmutex);
-    csn = ++s->csn;
+    csn = s->csn + 1;
+    /* Read without the mutex by store_commits. */
+    __atomic_store_n(&s->csn, csn, __ATOMIC_RELEASE);
     *record = s->nopen > 1;
     os_mutex_unlock(s->vmutex);
     return csn;
@@ -526,6 +533,20 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
     }
     os_mutex_unlock(s->vmutex);
     return conflict ? JET_errWriteConflict : 0;
+}
+
+int vs_changed_by_other(store *s, const store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t klen)
+{
+    uint64_t h = lock_hash(dbid, tree, key, klen);
+    struct lk_entry *l;
+    int found = 0;
+
+    os_mutex_lock(s->vmutex);
+    for (l = s->locks[h % s->nlock_buckets]; l && !found; l = l->next)
+        found = l->owner != t && l->write != LK_READ && l->hash == h && l->dbid == dbid && l->tree == tree &&
+                l->klen == klen && (!klen || !memcmp(l->key, key, klen));
+    os_mutex_unlock(s->vmutex);
+    return found;
 }
 
 /* ---- escrow locks ---------------------------------------------------------------- */

@@ -229,6 +229,34 @@ TEST(instance_legacy_mode)
     expect_err(JET_errSuccess, JetTerm(other));
 }
 
+/* JetInit again on the handle of an instance that JetTerm ended: with no
+ * instance left the mode is unset, and ESE takes the handle as a bogus
+ * one - a new (single-mode) instance, given back through the pointer. */
+TEST(instance_init_stale_handle)
+{
+    const char *dir = scratch_dir("stale");
+    JET_INSTANCE inst = 0, old, other = 0;
+
+    expect_err(JET_errSuccess, JetSetSystemParameterA(NULL, JET_sesidNil, JET_paramSystemPath, 0, dir));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(NULL, JET_sesidNil, JET_paramLogFilePath, 0, dir));
+    expect_err(JET_errSuccess, JetSetSystemParameterA(NULL, JET_sesidNil, JET_paramTempPath, 0, dir));
+    expect_err(JET_errSuccess, JetCreateInstanceA(&inst, "stale"));
+    set_paths(&inst, dir);
+    expect_err(JET_errSuccess, JetInit(&inst));
+    expect_err(JET_errSuccess, JetTerm(inst));
+    old = inst;
+    expect_err(JET_errSuccess, JetInit(&inst));
+    ok(inst != 0 && inst != JET_instanceNil, "no instance given back");
+    /* It is the single instance now. */
+    expect_err(JET_errRunningInOneInstanceMode, JetCreateInstanceA(&other, "stale2"));
+    expect_err(JET_errAlreadyInitialized, JetInit(&old));
+    expect_err(JET_errSuccess, JetTerm(inst));
+    /* While another instance lives, a stale handle is an invalid one. */
+    expect_err(JET_errSuccess, JetCreateInstanceA(&other, "stale3"));
+    expect_err(JET_errInvalidParameter, JetInit(&old));
+    expect_err(JET_errSuccess, JetTerm(other));
+}
+
 TEST(instance_stop_service)
 {
     const char *dir = scratch_dir("stop");

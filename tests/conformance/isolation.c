@@ -160,6 +160,102 @@ TEST(isolation_snapshot)
     teardown(&f);
 }
 
+/* The val of the record b's cursor is on, read again without moving. */
+static long val_here(struct fixture *f, struct side *s)
+{
+    long v = -1;
+    unsigned long cb = 0;
+    JET_ERR err = JetRetrieveColumn(s->ses, s->tab, f->val, &v, sizeof(v), &cb, 0, NULL);
+    if (err || cb != sizeof(v)) return err < 0 ? err : -1;
+    return v;
+}
+
+/* A cursor left on a record at level 0 reads the latest commit each time,
+ * however often it read the record before; inside a transaction it keeps
+ * reading its snapshot. */
+TEST(isolation_level0_current_record)
+{
+    struct fixture f;
+    setup(&f, "level0");
+    expect_err(JET_errSuccess, ins(&f, &f.a, 1, 10, 0));
+    expect_err(JET_errSuccess, ins(&f, &f.a, 2, 20, 0));
+
+    /* b on row 1, read twice (the second read may come from a copy). */
+    expect_err(JET_errSuccess, seek(&f.b, 1));
+    ok(val_here(&f, &f.b) == 10, "b reads 10");
+    ok(val_here(&f, &f.b) == 10, "b reads 10 again");
+    /* a changes it at level 0 (an implicit transaction)... */
+    expect_err(JET_errSuccess, set_val(&f, &f.a, 1, 11));
+    ok(val_here(&f, &f.b) == 11, "b reads %ld after a's level-0 update", val_here(&f, &f.b));
+    /* ... and in a transaction: invisible until the commit. */
+    expect_err(JET_errSuccess, JetBeginTransaction(f.a.ses));
+    expect_err(JET_errSuccess, set_val(&f, &f.a, 1, 12));
+    ok(val_here(&f, &f.b) == 11, "uncommitted 12 invisible: %ld", val_here(&f, &f.b));
+    expect_err(JET_errSuccess, JetCommitTransaction(f.a.ses, 0));
+    ok(val_here(&f, &f.b) == 12, "b reads %ld after a's commit", val_here(&f, &f.b));
+    /* A commit to another row changes nothing for b. */
+    expect_err(JET_errSuccess, set_val(&f, &f.a, 2, 21));
+    ok(val_here(&f, &f.b) == 12, "b still reads 12");
+    /* JetMove(0) and the bookmark still name row 1. */
+    expect_err(JET_errSuccess, JetMove(f.b.ses, f.b.tab, 0, 0));
+
+    /* Through a secondary index the same holds. */
+    expect_err(JET_errSuccess, set_val(&f, &f.a, 1, 12));
+    {
+        long u = 5;
+        expect_err(JET_errSuccess, seek(&f.a, 1));
+        expect_err(JET_errSuccess, JetPrepareUpdate(f.a.ses, f.a.tab, JET_prepReplace));
+        expect_err(JET_errSuccess, JetSetColumn(f.a.ses, f.a.tab, f.u, &u, sizeof(u), 0, NULL));
+        expect_err(JET_errSuccess, JetUpdate(f.a.ses, f.a.tab, NULL, 0, NULL));
+        expect_err(JET_errSuccess, JetSetCurrentIndexA(f.b.ses, f.b.tab, "byu"));
+        expect_err(JET_errSuccess, JetMakeKey(f.b.ses, f.b.tab, &u, sizeof(u), JET_bitNewKey));
+        expect_err(JET_errSuccess, JetSeek(f.b.ses, f.b.tab, JET_bitSeekEQ));
+        ok(val_here(&f, &f.b) == 12, "b on byu reads 12");
+        expect_err(JET_errSuccess, set_val(&f, &f.a, 1, 13));
+        ok(val_here(&f, &f.b) == 13, "b on byu reads %ld", val_here(&f, &f.b));
+        expect_err(JET_errSuccess, JetSetCurrentIndexA(f.b.ses, f.b.tab, NULL));
+    }
+
+    /* Inside a transaction b reads its snapshot, even after a commit. */
+    expect_err(JET_errSuccess, seek(&f.b, 1));
+    expect_err(JET_errSuccess, JetBeginTransaction(f.b.ses));
+    ok(val_here(&f, &f.b) == 13, "b's snapshot: 13");
+    expect_err(JET_errSuccess, set_val(&f, &f.a, 1, 14));
+    ok(val_here(&f, &f.b) == 13, "b's snapshot still 13: %ld", val_here(&f, &f.b));
+    expect_err(JET_errSuccess, JetCommitTransaction(f.b.ses, 0));
+    ok(val_here(&f, &f.b) == 14, "back at level 0: %ld", val_here(&f, &f.b));
+    teardown(&f);
+}
+
+/* JetGetCursorInfo reports another session's uncommitted change of the
+ * current record as a write conflict; its own changes are no conflict. */
+TEST(isolation_cursor_info_conflict)
+{
+    struct fixture f;
+    setup(&f, "cursorinfo");
+    expect_err(JET_errSuccess, ins(&f, &f.a, 1, 10, 0));
+    expect_err(JET_errSuccess, ins(&f, &f.a, 2, 20, 0));
+
+    expect_err(JET_errSuccess, JetBeginTransaction(f.b.ses));
+    expect_err(JET_errSuccess, set_val(&f, &f.b, 1, 11));
+    expect_err(JET_errSuccess, JetGetCursorInfo(f.b.ses, f.b.tab, NULL, 0, 0));
+    /* a, at level 0 and inside a transaction. */
+    expect_err(JET_errSuccess, seek(&f.a, 1));
+    expect_err(JET_errWriteConflict, JetGetCursorInfo(f.a.ses, f.a.tab, NULL, 0, 0));
+    expect_err(JET_errSuccess, JetBeginTransaction(f.a.ses));
+    expect_err(JET_errWriteConflict, JetGetCursorInfo(f.a.ses, f.a.tab, NULL, 0, 0));
+    /* Another record is free; bad arguments come first. */
+    expect_err(JET_errInvalidParameter, JetGetCursorInfo(f.a.ses, f.a.tab, NULL, 4, 0));
+    expect_err(JET_errSuccess, seek(&f.a, 2));
+    expect_err(JET_errSuccess, JetGetCursorInfo(f.a.ses, f.a.tab, NULL, 0, 0));
+    expect_err(JET_errSuccess, JetCommitTransaction(f.a.ses, 0));
+    /* Once b commits there is no conflict left. */
+    expect_err(JET_errSuccess, JetCommitTransaction(f.b.ses, 0));
+    expect_err(JET_errSuccess, seek(&f.a, 1));
+    expect_err(JET_errSuccess, JetGetCursorInfo(f.a.ses, f.a.tab, NULL, 0, 0));
+    teardown(&f);
+}
+
 TEST(isolation_write_conflicts)
 {
     struct fixture f;

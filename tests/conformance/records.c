@@ -251,7 +251,9 @@ TEST(records_seek_and_ranges)
     ok(current_id(&f) == 0, "GT high is the first low: %ld", current_id(&f));
     expect_err(JET_errSuccess, JetMakeKey(f.ses, f.tab, "high", 4, JET_bitNewKey));
     expect_err(JET_errSuccess, JetSeek(f.ses, f.tab, JET_bitSeekLE));
-    ok(current_id(&f) == 98, "LE high is the last high: %ld", current_id(&f));
+    /* LE on an index key that exists lands on its first duplicate (as ESE:
+     * the seek finds the key itself), with no warning. */
+    ok(current_id(&f) == 50, "LE high is the first high: %ld", current_id(&f));
     expect_err(JET_errSuccess, JetMakeKey(f.ses, f.tab, "l", 1, JET_bitNewKey | JET_bitPartialColumnStartLimit));
     expect_err(JET_errSuccess, JetSeek(f.ses, f.tab, JET_bitSeekLT));
     ok(current_id(&f) == 98, "LT l* is the last high: %ld", current_id(&f));
