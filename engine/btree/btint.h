@@ -40,4 +40,12 @@ int bt_descend(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, int e
  * on an error *pg is NULL too. */
 int bt_leaf_step(pager *p, uint32_t root, pager_page **pg, int forward);
 
+/* Leaf hints (hint.c).  bt_hint_leaf pins the hinted leaf of the tree
+ * and returns 1 when it is where key is or belongs, with node_search's
+ * *pos and *exact for it; else 0, nothing pinned.  bt_hint_note tells the
+ * hints which leaf a descent from the root reached. */
+int bt_hint_leaf(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, pager_page **leaf,
+                 uint32_t *pos, int *exact);
+void bt_hint_note(pager *p, uint32_t root, uint32_t leaf);
+
 #endif /* ESENT_BTREE_BTINT_H */

@@ -319,10 +319,14 @@ int bt_get(pager *p, uint32_t root, const void *key, uint32_t klen, void *buf, u
     uint32_t page_size = pager_page_size(p), pos;
     struct node_item it;
     pager_page *leaf;
-    int exact, r;
+    int exact, r = 0;
 
-    if ((r = bt_descend(p, root, key, klen, BT_EDGE_KEY, &leaf))) return r;
-    if (!(r = node_search(pager_data(leaf), page_size, key, klen, &pos, &exact))) {
+    if (!bt_hint_leaf(p, root, key, klen, &leaf, &pos, &exact)) {
+        if ((r = bt_descend(p, root, key, klen, BT_EDGE_KEY, &leaf))) return r;
+        bt_hint_note(p, root, pager_pgno(leaf));
+        r = node_search(pager_data(leaf), page_size, key, klen, &pos, &exact);
+    }
+    if (!r) {
         if (!exact) r = JET_errRecordNotFound;
         else r = node_get(pager_data(leaf), page_size, pos, &it);
     }
@@ -572,6 +576,33 @@ static int split_insert(struct bt_path *path, uint32_t L, uint32_t ins,
 static int page_put(struct bt_path *path, uint32_t L, uint32_t i, const struct node_item *it,
                     int replace);
 
+/* Puts it at slot i of page pg, replacing cell i if replace, if that needs
+ * no more than the page's gap (*done = 1); else changes nothing
+ * (*done = 0). */
+static int put_in_place(pager_page *pg, uint32_t page_size, uint32_t i, const struct node_item *it,
+                        int replace, int *done)
+{
+    uint8_t *d = pager_data(pg);
+    uint32_t size = node_item_size(node_is_leaf(d), it);
+    struct node_item old;
+    int r;
+
+    *done = 0;
+    if (replace) {
+        if ((r = node_get(d, page_size, i, &old))) return r;
+        if (size <= node_item_size(node_is_leaf(d), &old) || node_gap(d) >= size) {
+            pager_make_dirty(pg);
+            *done = 1;
+            return node_replace(d, page_size, i, it);
+        }
+    } else if (node_gap(d) >= size + NODE_SLOT_SIZE) {
+        pager_make_dirty(pg);
+        node_insert(d, page_size, i, it);
+        *done = 1;
+    }
+    return 0;
+}
+
 /* A full leaf with a sibling under the same parent that has room: the two
  * share their cells and the new one evenly, instead of the leaf splitting
  * (B*-tree style).  Random inserts then leave leaves about 80% full rather
@@ -665,22 +696,13 @@ static int page_put(struct bt_path *path, uint32_t L, uint32_t i, const struct n
 {
     struct bt_level *lv = &path->lv[L];
     int leaf = node_is_leaf(lv->data), r;
-    uint32_t size = node_item_size(leaf, it), bytes;
-    struct node_item old;
+    uint32_t bytes;
     struct node_seq s;
     uint8_t *scratch;
 
-    if (replace) {
-        if ((r = node_get(lv->data, path->page_size, i, &old))) return r;
-        if (size <= node_item_size(leaf, &old) || node_gap(lv->data) >= size) {
-            pager_make_dirty(lv->pg);
-            return node_replace(lv->data, path->page_size, i, it);
-        }
-    } else if (node_gap(lv->data) >= size + NODE_SLOT_SIZE) {
-        pager_make_dirty(lv->pg);
-        node_insert(lv->data, path->page_size, i, it);
-        return 0;
-    }
+    int done;
+
+    if ((r = put_in_place(lv->pg, path->page_size, i, it, replace, &done)) || done) return r;
     seq_around(&s, lv->data, path->page_size, i, it, replace);
     if ((r = node_seq_check(&s, &bytes))) return r;
     if (bytes > node_usable(path->page_size)) {
@@ -697,6 +719,29 @@ static int page_put(struct bt_path *path, uint32_t L, uint32_t i, const struct n
     return 0;
 }
 
+/* bt_put in the hinted leaf, when there is one for the key and the put
+ * fits in its gap (*done = 1); else nothing happened (*done = 0) and the
+ * caller descends from the root. */
+static int hinted_put(pager *p, uint32_t root, const struct node_item *it, unsigned mode, int *done)
+{
+    uint32_t page_size = pager_page_size(p), pos;
+    struct node_item old;
+    pager_page *pg;
+    int exact, r = 0;
+
+    *done = 0;
+    if (!bt_hint_leaf(p, root, it->key, it->klen, &pg, &pos, &exact)) return 0;
+    *done = 1;
+    if (exact && mode == BT_INSERT_ONLY) r = JET_errKeyDuplicate;
+    else if (!exact && mode == BT_REPLACE_ONLY) r = JET_errRecordNotFound;
+    else if (exact && !(r = node_get(pager_data(pg), page_size, pos, &old)) && old.vlen == it->vlen
+             && (!it->vlen || !memcmp(old.val, it->val, it->vlen)))
+        ; /* putting the value that is already there changes nothing */
+    else if (!r) r = put_in_place(pg, page_size, pos, it, exact, done);
+    pager_release(pg);
+    return r;
+}
+
 int bt_put(pager *p, uint32_t root, const void *key, uint32_t klen, const void *val, uint32_t vlen,
            unsigned mode)
 {
@@ -704,7 +749,7 @@ int bt_put(pager *p, uint32_t root, const void *key, uint32_t klen, const void *
     struct node_item it = { 0 }, old;
     struct bt_path path;
     struct bt_level *leaf;
-    int exact, r = 0;
+    int exact, done, r = 0;
 
     if (mode > BT_REPLACE_ONLY) return JET_errInvalidParameter;
     if (klen > node_key_max(page_size)) return JET_errKeyTooBig;
@@ -713,8 +758,10 @@ int bt_put(pager *p, uint32_t root, const void *key, uint32_t klen, const void *
     it.klen = klen;
     it.val = val;
     it.vlen = vlen;
+    if ((r = hinted_put(p, root, &it, mode, &done)) || done) return r;
     if ((r = path_descend(p, root, key, klen, &path, &exact))) return r;
     leaf = &path.lv[path.depth - 1];
+    bt_hint_note(p, root, pager_pgno(leaf->pg));
     if (exact && mode == BT_INSERT_ONLY) r = JET_errKeyDuplicate;
     else if (!exact && mode == BT_REPLACE_ONLY) r = JET_errRecordNotFound;
     else if (exact) r = node_get(leaf->data, page_size, leaf->idx, &old);

@@ -108,6 +108,7 @@ struct pager {
     uint32_t nsnapshots;      /* taken and not yet freed */
     uint64_t lsn, generation;
     uint64_t hits, misses, evictions, reads, writes;
+    uint64_t hints[PAGER_HINT_WORDS]; /* the B-tree layer's (pager_hints) */
 };
 
 /* A snapshot's image of a page is the frame's own data (sealed in place
@@ -1085,6 +1086,11 @@ int pager_sync(pager *p)
 uint32_t pager_page_size(const pager *p)
 {
     return p->page_size;
+}
+
+uint64_t *pager_hints(pager *p)
+{
+    return p->hints;
 }
 
 uint32_t pager_page_count(const pager *p)

@@ -92,6 +92,11 @@ void pager_make_dirty(pager_page *pg);
  * free, write_image): cursors compare it to know whether their cached
  * position is still valid. */
 uint64_t pager_generation(const pager *p);
+/* Words the B-tree layer keeps per database file for its leaf hints
+ * (engine/btree/hint.c): the pager only holds them, zeroed at open, and
+ * never reads them.  Accessed with __atomic builtins by their user. */
+#define PAGER_HINT_WORDS 32
+uint64_t *pager_hints(pager *p);
 /* The log position stamped into pages made dirty from now on. */
 void pager_set_lsn(pager *p, uint64_t lsn);
 
