@@ -42,7 +42,7 @@ int bt_hint_leaf(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, pag
                  uint32_t *pos, int *exact)
 {
     uint64_t *h = slot_of(p, root), w = __atomic_load_n(h, __ATOMIC_RELAXED);
-    uint32_t pgno = (uint32_t)w, page_size = pager_page_size(p), n;
+    uint32_t pgno = (uint32_t)w, page_size, n;
     pager_page *pg;
     const uint8_t *d;
     int hit;
@@ -51,6 +51,7 @@ int bt_hint_leaf(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, pag
     if ((uint32_t)(w >> 32) != root || !__atomic_load_n(h + 1, __ATOMIC_RELAXED)) return 0;
     if (pgno == 0 || pgno >= pager_page_count(p) || pager_get(p, pgno, &pg)) goto miss;
     d = pager_data(pg);
+    page_size = pager_page_size(p);
     hit = d[PAGE_OFF_TYPE] == PAGE_TYPE_LEAF && d[PAGE_OFF_LEVEL] == 0
           && get_u32(d + PAGE_OFF_TREE) == root && !node_check_header(d, page_size)
           && !node_search(d, page_size, key, klen, pos, exact);
