@@ -24,6 +24,11 @@
  * the root).  JET_errDatabaseCorrupted (traced) if not. */
 int bt_page_get(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **out);
 
+/* The same for a step down or along the tree: pins pgno and releases *pg
+ * under one hold of the pager's mutex (pager_get_swap).  *pg is the new
+ * page, or NULL on an error (the old one released all the same). */
+int bt_page_swap(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **pg);
+
 /* Marks a page of the tree free and gives it to the pager's free list
  * (which releases the caller's pin). */
 int bt_page_free(pager *p, pager_page *pg);

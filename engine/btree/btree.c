@@ -87,15 +87,13 @@ uint32_t bt_cell_max(uint32_t page_size)
 
 /* ---- pages ---------------------------------------------------------- */
 
-int bt_page_get(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **out)
+/* Whether pinned page pg, pgno of the tree, is one at the level (see
+ * bt_page_get); releases it if not. */
+static int page_check(pager *p, uint32_t root, uint32_t pgno, int level, pager_page *pg)
 {
-    pager_page *pg;
-    uint8_t *d;
+    uint8_t *d = pager_data(pg);
     int r;
 
-    *out = NULL;
-    if ((r = pager_get(p, pgno, &pg))) return r;
-    d = pager_data(pg);
     if ((r = node_check_header(d, pager_page_size(p)))) {
         ERR("page %u of tree %u is damaged\n", pgno, root);
     } else if (get_u32(d + PAGE_OFF_TREE) != root
@@ -104,12 +102,29 @@ int bt_page_get(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **
             get_u32(d + PAGE_OFF_TREE), node_level(d), root, level);
         r = JET_errDatabaseCorrupted;
     }
-    if (r) {
-        pager_release(pg);
-        return r;
-    }
+    if (r) pager_release(pg);
+    return r;
+}
+
+int bt_page_get(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **out)
+{
+    pager_page *pg;
+    int r;
+
+    *out = NULL;
+    if ((r = pager_get(p, pgno, &pg))) return r;
+    if ((r = page_check(p, root, pgno, level, pg))) return r;
     *out = pg;
     return 0;
+}
+
+int bt_page_swap(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **pg)
+{
+    int r;
+
+    if ((r = pager_get_swap(p, pgno, pg))) return r;
+    if ((r = page_check(p, root, pgno, level, *pg))) *pg = NULL;
+    return r;
 }
 
 int bt_page_free(pager *p, pager_page *pg)
@@ -138,7 +153,7 @@ int bt_descend(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, int e
                pager_page **leaf)
 {
     uint32_t page_size = pager_page_size(p), i, child;
-    pager_page *pg, *next;
+    pager_page *pg;
     uint8_t *d;
     int r;
 
@@ -149,12 +164,10 @@ int bt_descend(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, int e
         else if (edge == BT_EDGE_LAST) i = node_count(d);
         else if ((r = child_index(d, page_size, key, klen, &i))) break;
         if ((r = node_child(d, page_size, i, &child))) break;
-        if ((r = bt_page_get(p, root, child, (int)node_level(d) - 1, &next))) break;
-        pager_release(pg);
-        pg = next;
+        if ((r = bt_page_swap(p, root, child, (int)node_level(d) - 1, &pg))) break;
     }
     if (r) {
-        pager_release(pg);
+        pager_release(pg); /* NULL if the swap failed */
         return r;
     }
     *leaf = pg;
@@ -168,16 +181,19 @@ int bt_leaf_step(pager *p, uint32_t root, pager_page **pg, int forward)
     pager_page *sib = NULL;
     int r = 0;
 
-    if (to) {
-        r = bt_page_get(p, root, to, 0, &sib);
-        if (!r && (forward ? node_prev(pager_data(sib)) : node_next(pager_data(sib))) != from) {
-            ERR("leaf %u of tree %u does not link back to leaf %u\n", to, root, from);
-            pager_release(sib);
-            sib = NULL;
-            r = JET_errDatabaseCorrupted;
-        }
+    if (!to) {
+        pager_release(*pg);
+        *pg = NULL;
+        return 0;
     }
-    pager_release(*pg);
+    sib = *pg;
+    r = bt_page_swap(p, root, to, 0, &sib); /* releases *pg */
+    if (!r && (forward ? node_prev(pager_data(sib)) : node_next(pager_data(sib))) != from) {
+        ERR("leaf %u of tree %u does not link back to leaf %u\n", to, root, from);
+        pager_release(sib);
+        sib = NULL;
+        r = JET_errDatabaseCorrupted;
+    }
     *pg = sib;
     return r;
 }

@@ -365,6 +365,30 @@ int pager_get(pager *p, uint32_t pgno, pager_page **out)
     return rc;
 }
 
+int pager_get_swap(pager *p, uint32_t pgno, pager_page **pg)
+{
+    pager_page *f = NULL, *old = *pg;
+    uint32_t count;
+    int rc;
+
+    assert(old && old->pager == p && old != p->header);
+    os_mutex_lock(p->mutex);
+    count = p->page_count;
+    if (pgno == 0 || pgno >= count) {
+        frame_unpin(p, old);
+        os_mutex_unlock(p->mutex);
+        *pg = NULL;
+        WARN("%s: page %u is out of range (page count %u)\n", p->path, pgno, count);
+        return JET_errDatabaseCorrupted;
+    }
+    if ((f = pcache_lookup(&p->cache, pgno))) rc = get_cached(p, f);
+    else rc = get_missing(p, pgno, &f);
+    frame_unpin(p, old); /* after the pin of pgno: hand over hand */
+    os_mutex_unlock(p->mutex);
+    *pg = rc ? NULL : f;
+    return rc;
+}
+
 void pager_release(pager_page *pg)
 {
     pager *p;

@@ -80,6 +80,11 @@ uint32_t pager_dirty_count(const pager *p);
  * miss.  Every successful get is paired with one pager_release. */
 int pager_get(pager *p, uint32_t pgno, pager_page **out);
 void pager_release(pager_page *pg);
+/* Pins page pgno and releases *pg (a page of the same pager), under one
+ * hold of the pager's mutex: a descent's step from a page to its child.
+ * *pg is the new page, or NULL on an error (the old one released all the
+ * same). */
+int pager_get_swap(pager *p, uint32_t pgno, pager_page **pg);
 uint8_t *pager_data(pager_page *pg);
 uint32_t pager_pgno(const pager_page *pg);
 
