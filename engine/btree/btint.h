@@ -45,12 +45,37 @@ int bt_descend(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, int e
  * on an error *pg is NULL too. */
 int bt_leaf_step(pager *p, uint32_t root, pager_page **pg, int forward);
 
-/* Leaf hints (hint.c).  bt_hint_leaf pins the hinted leaf of the tree
- * and returns 1 when it is where key is or belongs, with node_search's
- * *pos and *exact for it; else 0, nothing pinned.  bt_hint_note tells the
- * hints which leaf a descent from the root reached. */
-int bt_hint_leaf(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, pager_page **leaf,
-                 uint32_t *pos, int *exact);
-void bt_hint_note(pager *p, uint32_t root, uint32_t leaf);
+/* Leaf hints (hint.c).  A tree's hint is two words of its pager
+ * (bt_hint_slot): root << 32 | leaf pgno, then the score.  bt_hint_leaf
+ * pins the hinted leaf of the tree and returns 1 when it is where key is
+ * or belongs, with node_search's *pos and *exact for it; else 0, nothing
+ * pinned.  bt_hint_note tells the hint which leaf a descent from the root
+ * reached.  The checks that cost nothing are inline here; the page is
+ * looked at in hint.c. */
+int bt_hint_use(pager *p, uint64_t *h, uint32_t root, const uint8_t *key, uint32_t klen,
+                pager_page **leaf, uint32_t *pos, int *exact);
+void bt_hint_move(uint64_t *h, uint32_t root, uint32_t leaf);
+
+static inline uint64_t *bt_hint_slot(pager *p, uint32_t root)
+{
+    return pager_hints(p) + 2 * ((root * 2654435761u) >> 28 & (PAGER_HINT_WORDS / 2 - 1));
+}
+
+static inline int bt_hint_leaf(pager *p, uint64_t *h, uint32_t root, const uint8_t *key,
+                               uint32_t klen, pager_page **leaf, uint32_t *pos, int *exact)
+{
+    if ((uint32_t)(__atomic_load_n(h, __ATOMIC_RELAXED) >> 32) != root
+        || !__atomic_load_n(h + 1, __ATOMIC_RELAXED))
+        return 0;
+    return bt_hint_use(p, h, root, key, klen, leaf, pos, exact);
+}
+
+static inline void bt_hint_note(uint64_t *h, uint32_t root, uint32_t leaf)
+{
+    if (__atomic_load_n(h, __ATOMIC_RELAXED) != ((uint64_t)root << 32 | leaf))
+        bt_hint_move(h, root, leaf);
+    else if (!__atomic_load_n(h + 1, __ATOMIC_RELAXED))
+        __atomic_store_n(h + 1, 1, __ATOMIC_RELAXED);
+}
 
 #endif /* ESENT_BTREE_BTINT_H */

@@ -335,11 +335,12 @@ int bt_get(pager *p, uint32_t root, const void *key, uint32_t klen, void *buf, u
     uint32_t page_size = pager_page_size(p), pos;
     struct node_item it;
     pager_page *leaf;
+    uint64_t *hint = bt_hint_slot(p, root);
     int exact, r = 0;
 
-    if (!bt_hint_leaf(p, root, key, klen, &leaf, &pos, &exact)) {
+    if (!bt_hint_leaf(p, hint, root, key, klen, &leaf, &pos, &exact)) {
         if ((r = bt_descend(p, root, key, klen, BT_EDGE_KEY, &leaf))) return r;
-        bt_hint_note(p, root, pager_pgno(leaf));
+        bt_hint_note(hint, root, pager_pgno(leaf));
         r = node_search(pager_data(leaf), page_size, key, klen, &pos, &exact);
     }
     if (!r) {
@@ -746,7 +747,8 @@ static int hinted_put(pager *p, uint32_t root, const struct node_item *it, unsig
     int exact, r = 0;
 
     *done = 0;
-    if (!bt_hint_leaf(p, root, it->key, it->klen, &pg, &pos, &exact)) return 0;
+    if (!bt_hint_leaf(p, bt_hint_slot(p, root), root, it->key, it->klen, &pg, &pos, &exact))
+        return 0;
     *done = 1;
     if (exact && mode == BT_INSERT_ONLY) r = JET_errKeyDuplicate;
     else if (!exact && mode == BT_REPLACE_ONLY) r = JET_errRecordNotFound;
@@ -777,7 +779,7 @@ int bt_put(pager *p, uint32_t root, const void *key, uint32_t klen, const void *
     if ((r = hinted_put(p, root, &it, mode, &done)) || done) return r;
     if ((r = path_descend(p, root, key, klen, &path, &exact))) return r;
     leaf = &path.lv[path.depth - 1];
-    bt_hint_note(p, root, pager_pgno(leaf->pg));
+    bt_hint_note(bt_hint_slot(p, root), root, pager_pgno(leaf->pg));
     if (exact && mode == BT_INSERT_ONLY) r = JET_errKeyDuplicate;
     else if (!exact && mode == BT_REPLACE_ONLY) r = JET_errRecordNotFound;
     else if (exact) r = node_get(leaf->data, page_size, leaf->idx, &old);

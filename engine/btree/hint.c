@@ -25,30 +25,23 @@
  *
  * Storage: PAGER_HINT_WORDS words of the tree's pager (pager_hints), two
  * per slot (root << 32 | leaf pgno, then the score), slots picked by the
- * root.  Readers under the shared latch update them concurrently, so every
+ * root (bt_hint_slot).  The tests that cost nothing (is there a trusted
+ * hint for this root; did the descent reach the hinted leaf) are inline in
+ * btint.h, so a random lookup pays a few instructions for them.  Readers under the shared latch update them concurrently, so every
  * access is a relaxed __atomic one; a torn pair of words is only a wrong
  * hint, which the check above turns into a miss.
  */
 #include "btint.h"
 
-#define HINT_SLOTS (PAGER_HINT_WORDS / 2)
-
-static uint64_t *slot_of(pager *p, uint32_t root)
+int bt_hint_use(pager *p, uint64_t *h, uint32_t root, const uint8_t *key, uint32_t klen,
+                pager_page **leaf, uint32_t *pos, int *exact)
 {
-    return pager_hints(p) + 2 * ((root * 2654435761u) >> 28 & (HINT_SLOTS - 1));
-}
-
-int bt_hint_leaf(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, pager_page **leaf,
-                 uint32_t *pos, int *exact)
-{
-    uint64_t *h = slot_of(p, root), w = __atomic_load_n(h, __ATOMIC_RELAXED);
-    uint32_t pgno = (uint32_t)w, page_size, n;
+    uint32_t pgno = (uint32_t)__atomic_load_n(h, __ATOMIC_RELAXED), page_size, n;
     pager_page *pg;
     const uint8_t *d;
     int hit;
 
     *leaf = NULL;
-    if ((uint32_t)(w >> 32) != root || !__atomic_load_n(h + 1, __ATOMIC_RELAXED)) return 0;
     if (pgno == 0 || pgno >= pager_page_count(p) || pager_get(p, pgno, &pg)) goto miss;
     d = pager_data(pg);
     page_size = pager_page_size(p);
@@ -71,14 +64,8 @@ miss:
     return 0;
 }
 
-void bt_hint_note(pager *p, uint32_t root, uint32_t leaf)
+void bt_hint_move(uint64_t *h, uint32_t root, uint32_t leaf)
 {
-    uint64_t *h = slot_of(p, root), w = (uint64_t)root << 32 | leaf;
-
-    if (__atomic_load_n(h, __ATOMIC_RELAXED) == w) {
-        if (!__atomic_load_n(h + 1, __ATOMIC_RELAXED)) __atomic_store_n(h + 1, 1, __ATOMIC_RELAXED);
-        return;
-    }
-    __atomic_store_n(h, w, __ATOMIC_RELAXED);
+    __atomic_store_n(h, (uint64_t)root << 32 | leaf, __ATOMIC_RELAXED);
     if (__atomic_load_n(h + 1, __ATOMIC_RELAXED)) __atomic_store_n(h + 1, 0, __ATOMIC_RELAXED);
 }
