@@ -24,6 +24,11 @@
  * the root).  JET_errDatabaseCorrupted (traced) if not. */
 int bt_page_get(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **out);
 
+/* The same for a step down or along the tree: pins pgno and releases *pg
+ * under one hold of the pager's mutex (pager_get_swap).  *pg is the new
+ * page, or NULL on an error (the old one released all the same). */
+int bt_page_swap(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **pg);
+
 /* Marks a page of the tree free and gives it to the pager's free list
  * (which releases the caller's pin). */
 int bt_page_free(pager *p, pager_page *pg);
@@ -39,5 +44,38 @@ int bt_descend(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, int e
  * end of the chain *pg becomes NULL.  The old leaf is released either way;
  * on an error *pg is NULL too. */
 int bt_leaf_step(pager *p, uint32_t root, pager_page **pg, int forward);
+
+/* Leaf hints (hint.c).  A tree's hint is two words of its pager
+ * (bt_hint_slot): root << 32 | leaf pgno, then the score.  bt_hint_leaf
+ * pins the hinted leaf of the tree and returns 1 when it is where key is
+ * or belongs, with node_search's *pos and *exact for it; else 0, nothing
+ * pinned.  bt_hint_note tells the hint which leaf a descent from the root
+ * reached.  The checks that cost nothing are inline here; the page is
+ * looked at in hint.c. */
+int bt_hint_use(pager *p, uint64_t *h, uint32_t root, const uint8_t *key, uint32_t klen,
+                pager_page **leaf, uint32_t *pos, int *exact);
+void bt_hint_move(uint64_t *h, uint32_t root, uint32_t leaf);
+
+static inline uint64_t *bt_hint_slot(pager *p, uint32_t root)
+{
+    return pager_hints(p) + 2 * ((root * 2654435761u) >> 28 & (PAGER_HINT_WORDS / 2 - 1));
+}
+
+static inline int bt_hint_leaf(pager *p, uint64_t *h, uint32_t root, const uint8_t *key,
+                               uint32_t klen, pager_page **leaf, uint32_t *pos, int *exact)
+{
+    if ((uint32_t)(__atomic_load_n(h, __ATOMIC_RELAXED) >> 32) != root
+        || !__atomic_load_n(h + 1, __ATOMIC_RELAXED))
+        return 0;
+    return bt_hint_use(p, h, root, key, klen, leaf, pos, exact);
+}
+
+static inline void bt_hint_note(uint64_t *h, uint32_t root, uint32_t leaf)
+{
+    if (__atomic_load_n(h, __ATOMIC_RELAXED) != ((uint64_t)root << 32 | leaf))
+        bt_hint_move(h, root, leaf);
+    else if (!__atomic_load_n(h + 1, __ATOMIC_RELAXED))
+        __atomic_store_n(h + 1, 1, __ATOMIC_RELAXED);
+}
 
 #endif /* ESENT_BTREE_BTINT_H */

@@ -87,15 +87,13 @@ uint32_t bt_cell_max(uint32_t page_size)
 
 /* ---- pages ---------------------------------------------------------- */
 
-int bt_page_get(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **out)
+/* Whether pinned page pg, pgno of the tree, is one at the level (see
+ * bt_page_get); releases it if not. */
+static int page_check(pager *p, uint32_t root, uint32_t pgno, int level, pager_page *pg)
 {
-    pager_page *pg;
-    uint8_t *d;
+    uint8_t *d = pager_data(pg);
     int r;
 
-    *out = NULL;
-    if ((r = pager_get(p, pgno, &pg))) return r;
-    d = pager_data(pg);
     if ((r = node_check_header(d, pager_page_size(p)))) {
         ERR("page %u of tree %u is damaged\n", pgno, root);
     } else if (get_u32(d + PAGE_OFF_TREE) != root
@@ -104,12 +102,29 @@ int bt_page_get(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **
             get_u32(d + PAGE_OFF_TREE), node_level(d), root, level);
         r = JET_errDatabaseCorrupted;
     }
-    if (r) {
-        pager_release(pg);
-        return r;
-    }
+    if (r) pager_release(pg);
+    return r;
+}
+
+int bt_page_get(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **out)
+{
+    pager_page *pg;
+    int r;
+
+    *out = NULL;
+    if ((r = pager_get(p, pgno, &pg))) return r;
+    if ((r = page_check(p, root, pgno, level, pg))) return r;
     *out = pg;
     return 0;
+}
+
+int bt_page_swap(pager *p, uint32_t root, uint32_t pgno, int level, pager_page **pg)
+{
+    int r;
+
+    if ((r = pager_get_swap(p, pgno, pg))) return r;
+    if ((r = page_check(p, root, pgno, level, *pg))) *pg = NULL;
+    return r;
 }
 
 int bt_page_free(pager *p, pager_page *pg)
@@ -138,7 +153,7 @@ int bt_descend(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, int e
                pager_page **leaf)
 {
     uint32_t page_size = pager_page_size(p), i, child;
-    pager_page *pg, *next;
+    pager_page *pg;
     uint8_t *d;
     int r;
 
@@ -149,12 +164,10 @@ int bt_descend(pager *p, uint32_t root, const uint8_t *key, uint32_t klen, int e
         else if (edge == BT_EDGE_LAST) i = node_count(d);
         else if ((r = child_index(d, page_size, key, klen, &i))) break;
         if ((r = node_child(d, page_size, i, &child))) break;
-        if ((r = bt_page_get(p, root, child, (int)node_level(d) - 1, &next))) break;
-        pager_release(pg);
-        pg = next;
+        if ((r = bt_page_swap(p, root, child, (int)node_level(d) - 1, &pg))) break;
     }
     if (r) {
-        pager_release(pg);
+        pager_release(pg); /* NULL if the swap failed */
         return r;
     }
     *leaf = pg;
@@ -168,16 +181,19 @@ int bt_leaf_step(pager *p, uint32_t root, pager_page **pg, int forward)
     pager_page *sib = NULL;
     int r = 0;
 
-    if (to) {
-        r = bt_page_get(p, root, to, 0, &sib);
-        if (!r && (forward ? node_prev(pager_data(sib)) : node_next(pager_data(sib))) != from) {
-            ERR("leaf %u of tree %u does not link back to leaf %u\n", to, root, from);
-            pager_release(sib);
-            sib = NULL;
-            r = JET_errDatabaseCorrupted;
-        }
+    if (!to) {
+        pager_release(*pg);
+        *pg = NULL;
+        return 0;
     }
-    pager_release(*pg);
+    sib = *pg;
+    r = bt_page_swap(p, root, to, 0, &sib); /* releases *pg */
+    if (!r && (forward ? node_prev(pager_data(sib)) : node_next(pager_data(sib))) != from) {
+        ERR("leaf %u of tree %u does not link back to leaf %u\n", to, root, from);
+        pager_release(sib);
+        sib = NULL;
+        r = JET_errDatabaseCorrupted;
+    }
     *pg = sib;
     return r;
 }
@@ -319,10 +335,15 @@ int bt_get(pager *p, uint32_t root, const void *key, uint32_t klen, void *buf, u
     uint32_t page_size = pager_page_size(p), pos;
     struct node_item it;
     pager_page *leaf;
-    int exact, r;
+    uint64_t *hint = bt_hint_slot(p, root);
+    int exact, r = 0;
 
-    if ((r = bt_descend(p, root, key, klen, BT_EDGE_KEY, &leaf))) return r;
-    if (!(r = node_search(pager_data(leaf), page_size, key, klen, &pos, &exact))) {
+    if (!bt_hint_leaf(p, hint, root, key, klen, &leaf, &pos, &exact)) {
+        if ((r = bt_descend(p, root, key, klen, BT_EDGE_KEY, &leaf))) return r;
+        bt_hint_note(hint, root, pager_pgno(leaf));
+        r = node_search(pager_data(leaf), page_size, key, klen, &pos, &exact);
+    }
+    if (!r) {
         if (!exact) r = JET_errRecordNotFound;
         else r = node_get(pager_data(leaf), page_size, pos, &it);
     }
@@ -572,6 +593,33 @@ static int split_insert(struct bt_path *path, uint32_t L, uint32_t ins,
 static int page_put(struct bt_path *path, uint32_t L, uint32_t i, const struct node_item *it,
                     int replace);
 
+/* Puts it at slot i of page pg, replacing cell i if replace, if that needs
+ * no more than the page's gap (*done = 1); else changes nothing
+ * (*done = 0). */
+static int put_in_place(pager_page *pg, uint32_t page_size, uint32_t i, const struct node_item *it,
+                        int replace, int *done)
+{
+    uint8_t *d = pager_data(pg);
+    uint32_t size = node_item_size(node_is_leaf(d), it);
+    struct node_item old;
+    int r;
+
+    *done = 0;
+    if (replace) {
+        if ((r = node_get(d, page_size, i, &old))) return r;
+        if (size <= node_item_size(node_is_leaf(d), &old) || node_gap(d) >= size) {
+            pager_make_dirty(pg);
+            *done = 1;
+            return node_replace(d, page_size, i, it);
+        }
+    } else if (node_gap(d) >= size + NODE_SLOT_SIZE) {
+        pager_make_dirty(pg);
+        node_insert(d, page_size, i, it);
+        *done = 1;
+    }
+    return 0;
+}
+
 /* A full leaf with a sibling under the same parent that has room: the two
  * share their cells and the new one evenly, instead of the leaf splitting
  * (B*-tree style).  Random inserts then leave leaves about 80% full rather
@@ -665,22 +713,13 @@ static int page_put(struct bt_path *path, uint32_t L, uint32_t i, const struct n
 {
     struct bt_level *lv = &path->lv[L];
     int leaf = node_is_leaf(lv->data), r;
-    uint32_t size = node_item_size(leaf, it), bytes;
-    struct node_item old;
+    uint32_t bytes;
     struct node_seq s;
     uint8_t *scratch;
 
-    if (replace) {
-        if ((r = node_get(lv->data, path->page_size, i, &old))) return r;
-        if (size <= node_item_size(leaf, &old) || node_gap(lv->data) >= size) {
-            pager_make_dirty(lv->pg);
-            return node_replace(lv->data, path->page_size, i, it);
-        }
-    } else if (node_gap(lv->data) >= size + NODE_SLOT_SIZE) {
-        pager_make_dirty(lv->pg);
-        node_insert(lv->data, path->page_size, i, it);
-        return 0;
-    }
+    int done;
+
+    if ((r = put_in_place(lv->pg, path->page_size, i, it, replace, &done)) || done) return r;
     seq_around(&s, lv->data, path->page_size, i, it, replace);
     if ((r = node_seq_check(&s, &bytes))) return r;
     if (bytes > node_usable(path->page_size)) {
@@ -697,6 +736,30 @@ static int page_put(struct bt_path *path, uint32_t L, uint32_t i, const struct n
     return 0;
 }
 
+/* bt_put in the hinted leaf, when there is one for the key and the put
+ * fits in its gap (*done = 1); else nothing happened (*done = 0) and the
+ * caller descends from the root. */
+static int hinted_put(pager *p, uint32_t root, const struct node_item *it, unsigned mode, int *done)
+{
+    uint32_t page_size = pager_page_size(p), pos;
+    struct node_item old;
+    pager_page *pg;
+    int exact, r = 0;
+
+    *done = 0;
+    if (!bt_hint_leaf(p, bt_hint_slot(p, root), root, it->key, it->klen, &pg, &pos, &exact))
+        return 0;
+    *done = 1;
+    if (exact && mode == BT_INSERT_ONLY) r = JET_errKeyDuplicate;
+    else if (!exact && mode == BT_REPLACE_ONLY) r = JET_errRecordNotFound;
+    else if (exact && !(r = node_get(pager_data(pg), page_size, pos, &old)) && old.vlen == it->vlen
+             && (!it->vlen || !memcmp(old.val, it->val, it->vlen)))
+        ; /* putting the value that is already there changes nothing */
+    else if (!r) r = put_in_place(pg, page_size, pos, it, exact, done);
+    pager_release(pg);
+    return r;
+}
+
 int bt_put(pager *p, uint32_t root, const void *key, uint32_t klen, const void *val, uint32_t vlen,
            unsigned mode)
 {
@@ -704,7 +767,7 @@ int bt_put(pager *p, uint32_t root, const void *key, uint32_t klen, const void *
     struct node_item it = { 0 }, old;
     struct bt_path path;
     struct bt_level *leaf;
-    int exact, r = 0;
+    int exact, done, r = 0;
 
     if (mode > BT_REPLACE_ONLY) return JET_errInvalidParameter;
     if (klen > node_key_max(page_size)) return JET_errKeyTooBig;
@@ -713,8 +776,10 @@ int bt_put(pager *p, uint32_t root, const void *key, uint32_t klen, const void *
     it.klen = klen;
     it.val = val;
     it.vlen = vlen;
+    if ((r = hinted_put(p, root, &it, mode, &done)) || done) return r;
     if ((r = path_descend(p, root, key, klen, &path, &exact))) return r;
     leaf = &path.lv[path.depth - 1];
+    bt_hint_note(bt_hint_slot(p, root), root, pager_pgno(leaf->pg));
     if (exact && mode == BT_INSERT_ONLY) r = JET_errKeyDuplicate;
     else if (!exact && mode == BT_REPLACE_ONLY) r = JET_errRecordNotFound;
     else if (exact) r = node_get(leaf->data, page_size, leaf->idx, &old);

@@ -32,7 +32,9 @@
  * modifications need the caller's exclusive latch.  A cursor remembers its
  * key and pager_generation(); if anything changed since it was positioned,
  * the next move re-seeks from that key, so cursors stay valid across
- * modifications made while they were parked.
+ * modifications made while they were parked.  bt_get and bt_put keep a
+ * leaf hint per tree (hint.c) in the pager, updated atomically by readers
+ * running together; it only ever saves a descent.
  */
 #ifndef ESENT_BTREE_H
 #define ESENT_BTREE_H

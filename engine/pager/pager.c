@@ -108,6 +108,7 @@ struct pager {
     uint32_t nsnapshots;      /* taken and not yet freed */
     uint64_t lsn, generation;
     uint64_t hits, misses, evictions, reads, writes;
+    uint64_t hints[PAGER_HINT_WORDS]; /* the B-tree layer's (pager_hints) */
 };
 
 /* A snapshot's image of a page is the frame's own data (sealed in place
@@ -361,6 +362,30 @@ int pager_get(pager *p, uint32_t pgno, pager_page **out)
     else rc = get_missing(p, pgno, &f);
     os_mutex_unlock(p->mutex);
     if (rc == 0) *out = f;
+    return rc;
+}
+
+int pager_get_swap(pager *p, uint32_t pgno, pager_page **pg)
+{
+    pager_page *f = NULL, *old = *pg;
+    uint32_t count;
+    int rc;
+
+    assert(old && old->pager == p && old != p->header);
+    os_mutex_lock(p->mutex);
+    count = p->page_count;
+    if (pgno == 0 || pgno >= count) {
+        frame_unpin(p, old);
+        os_mutex_unlock(p->mutex);
+        *pg = NULL;
+        WARN("%s: page %u is out of range (page count %u)\n", p->path, pgno, count);
+        return JET_errDatabaseCorrupted;
+    }
+    if ((f = pcache_lookup(&p->cache, pgno))) rc = get_cached(p, f);
+    else rc = get_missing(p, pgno, &f);
+    frame_unpin(p, old); /* after the pin of pgno: hand over hand */
+    os_mutex_unlock(p->mutex);
+    *pg = rc ? NULL : f;
     return rc;
 }
 
@@ -1085,6 +1110,11 @@ int pager_sync(pager *p)
 uint32_t pager_page_size(const pager *p)
 {
     return p->page_size;
+}
+
+uint64_t *pager_hints(pager *p)
+{
+    return p->hints;
 }
 
 uint32_t pager_page_count(const pager *p)

@@ -80,6 +80,11 @@ uint32_t pager_dirty_count(const pager *p);
  * miss.  Every successful get is paired with one pager_release. */
 int pager_get(pager *p, uint32_t pgno, pager_page **out);
 void pager_release(pager_page *pg);
+/* Pins page pgno and releases *pg (a page of the same pager), under one
+ * hold of the pager's mutex: a descent's step from a page to its child.
+ * *pg is the new page, or NULL on an error (the old one released all the
+ * same). */
+int pager_get_swap(pager *p, uint32_t pgno, pager_page **pg);
 uint8_t *pager_data(pager_page *pg);
 uint32_t pager_pgno(const pager_page *pg);
 
@@ -92,6 +97,11 @@ void pager_make_dirty(pager_page *pg);
  * free, write_image): cursors compare it to know whether their cached
  * position is still valid. */
 uint64_t pager_generation(const pager *p);
+/* Words the B-tree layer keeps per database file for its leaf hints
+ * (engine/btree/hint.c): the pager only holds them, zeroed at open, and
+ * never reads them.  Accessed with __atomic builtins by their user. */
+#define PAGER_HINT_WORDS 32
+uint64_t *pager_hints(pager *p);
 /* The log position stamped into pages made dirty from now on. */
 void pager_set_lsn(pager *p, uint64_t lsn);
 

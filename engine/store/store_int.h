@@ -227,6 +227,8 @@ struct store_txn {
     uint64_t snapshot;            /* s->csn when it began */
     store_txn *open_prev, *open_next; /* s->open_first.. list */
     struct lk_entry *locks;       /* the locks it holds */
+    struct lk_chunk *lk_mem;      /* the memory they are carved from
+                                     (store_version.c), freed at its end */
     uint64_t ver_estimate;        /* version bytes its commit may make */
     int open;                     /* registered in the open list */
     int has_escrow;               /* WS_ESCROW entries were made */

@@ -111,30 +111,75 @@ static uint64_t drop_oldest(store *s, struct vs_version *v)
     return freed;
 }
 
+/* Lock entries are carved from chunks owned by their transaction, all
+ * freed when it ends: a put then costs no malloc and free of its own. */
+#define LK_CHUNK_BYTES 4096u
+
+struct lk_chunk {
+    struct lk_chunk *next;
+    uint32_t used, cap;
+    uint64_t mem[]; /* cap bytes, 8-byte aligned */
+};
+
+static struct lk_entry *lk_alloc(store_txn *t, uint32_t klen)
+{
+    uint32_t need = (uint32_t)(sizeof(struct lk_entry) + klen + 7) & ~7u;
+    struct lk_chunk *c = t->lk_mem;
+
+    if (!c || c->cap - c->used < need) {
+        uint32_t cap = need > LK_CHUNK_BYTES ? need : LK_CHUNK_BYTES;
+        if (!(c = malloc(sizeof(*c) + cap))) return NULL;
+        c->next = t->lk_mem;
+        c->used = 0;
+        c->cap = cap;
+        t->lk_mem = c;
+    }
+    c->used += need;
+    return (struct lk_entry *)((uint8_t *)c->mem + c->used - need);
+}
+
+/* Gives back l, the entry lk_alloc returned last. */
+static void lk_unalloc(store_txn *t, struct lk_entry *l)
+{
+    struct lk_chunk *c = t->lk_mem;
+    uint32_t need = (uint32_t)(sizeof(struct lk_entry) + l->klen + 7) & ~7u;
+
+    assert(c && c->used >= need && (uint8_t *)l == (uint8_t *)c->mem + c->used - need);
+    c->used -= need;
+}
+
+static void lk_free_all(store_txn *t)
+{
+    struct lk_chunk *c, *n;
+    for (c = t->lk_mem; c; c = n) {
+        n = c->next;
+        free(c);
+    }
+    t->lk_mem = NULL;
+}
+
 void vs_free(store *s)
 {
     uint32_t i;
     store_txn *t;
 
+    if (s->locks) {
+        for (i = 0; i < s->nlock_buckets; i++) {
+            struct lk_entry *l;
+            for (l = s->locks[i]; l; l = l->next) free(l->esc);
+        }
+    }
     /* Transactions still open (a store abandoned under them) end here:
-     * their abort later touches only themselves. */
+     * their abort later touches only themselves.  Their locks go with
+     * their lock memory. */
     for (t = s->open_first; t; t = t->open_next) {
         t->open = 0;
         t->locks = NULL;
+        lk_free_all(t);
     }
     s->open_first = s->open_last = NULL;
     while (s->vs_first) drop_oldest(s, s->vs_first);
     ws_free(&s->vs);
-    if (s->locks) {
-        for (i = 0; i < s->nlock_buckets; i++) {
-            struct lk_entry *l, *n;
-            for (l = s->locks[i]; l; l = n) {
-                n = l->next;
-                free(l->esc);
-                free(l);
-            }
-        }
-    }
     free(s->locks);
     s->locks = NULL;
     if (s->vmutex) os_mutex_destroy(s->vmutex);
@@ -228,10 +273,10 @@ void vs_txn_end(store *s, store_txn *t, int latch_held)
         n = l->owner_next;
         unchain(s, l);
         free(l->esc);
-        free(l);
     }
     if (t->locks) shrink_locks(s);
     t->locks = NULL;
+    lk_free_all(t);
     garbage = was_oldest && s->vs_bytes;
     os_mutex_unlock(s->vmutex);
     if (!garbage) return;
@@ -496,7 +541,7 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
         }
         return 0;
     }
-    if (!(l = malloc(sizeof(*l) + klen))) {
+    if (!(l = lk_alloc(t, klen))) {
         os_mutex_unlock(s->vmutex);
         return JET_errOutOfMemory;
     }
@@ -527,7 +572,7 @@ int vs_lock(store_txn *t, int dbid, uint32_t tree, const void *key, uint32_t kle
         assert(t->locks == l);
         t->locks = l->owner_next;
         unchain(s, l);
-        free(l);
+        lk_unalloc(t, l);
     } else {
         t->ver_estimate += estimate;
     }

@@ -16,7 +16,8 @@
  * number (pfx), which settles most comparisons without a memcmp.
  * Transactions often write keys in ascending order (loads, appends): the
  * list keeps its last node at every level (tail[]), and a key above the
- * last one is linked there without a search.
+ * last one is linked there without a search (and ws_find answers it with
+ * one comparison: the duplicate-key test of each put of such a load).
  *
  * A key written several times keeps one entry holding its last state (put
  * with a value, or delete), so commit applies each key once.  The node
@@ -141,6 +142,7 @@ struct ws_entry *ws_find(const struct ws *w, int dbid, uint32_t tree, const void
 
     if (!w->count) return NULL;
     t = make_target(dbid, tree, key, klen);
+    if (cmp_target(w->tail[0], &t) < 0) return NULL; /* above every entry */
     e = search(w, &t, pred);
     return e && !cmp_target(e, &t) ? e : NULL;
 }

@@ -878,6 +878,51 @@ START_TEST(interleaved_trees)
 }
 END_TEST
 
+/* Leaf hints (hint.c) only skip descents: runs of neighbouring keys (which
+ * make the hints trusted) interleaved with deletes that merge and free the
+ * hinted leaves, random jumps, every put mode, and a dropped tree whose
+ * pages and root come back in a new tree, all agree with the model. */
+START_TEST(leaf_hints_stay_right)
+{
+    struct shape sh = { 0, 0, 40, 0 };
+    struct model m, m2;
+    uint32_t root, root2, op, i, j, n = 6000;
+    static const unsigned modes[] = { BT_UPSERT, BT_INSERT_ONLY, BT_REPLACE_ONLY };
+
+    seed_rnd("leaf_hints_stay_right", _i);
+    setup_db(page_sizes[_i]);
+    model_init(&m, n);
+    REQUIRE_EQ(bt_create(pg, &root), 0);
+    for (op = 0; op < 300; op++) {
+        i = (uint32_t)(rnd() % n);
+        for (j = 0; j < 40 && i + j < n; j++) {
+            if (op % 3 == 2) delete_one(&sh, root, &m, i + j);
+            else put_one(&sh, root, &m, i + j, modes[rnd() % 3]);
+            get_one(&sh, root, &m, i + j);
+            get_one(&sh, root, &m, (i + j + 1) % n);
+        }
+        /* empty the tail of the tree, where ordered puts leave the hint */
+        if (op % 50 == 49)
+            for (j = n / 2; j < n; j++) delete_one(&sh, root, &m, j);
+    }
+    check_verify(root, &m, NULL);
+    check_scan(&sh, root, &m);
+    REQUIRE_EQ(bt_drop(pg, root), 0);
+    model_init(&m2, n);
+    REQUIRE_EQ(bt_create(pg, &root2), 0);
+    for (i = 0; i < n; i += 2) {
+        put_one(&sh, root2, &m2, i, BT_INSERT_ONLY);
+        get_one(&sh, root2, &m2, i + 1);
+    }
+    for (i = 0; i < n; i++) get_one(&sh, root2, &m2, i);
+    check_verify(root2, &m2, NULL);
+    model_free(&m);
+    model_free(&m2);
+    REQUIRE_EQ(pinned(), 1);
+    teardown_db();
+}
+END_TEST
+
 /* A split that fails while preparing (here: the right neighbour of the
  * leaf does not link back) changes nothing: with the link repaired, the
  * tree is exactly what it was. */
@@ -1267,6 +1312,7 @@ Suite *btree_suite(void)
     tcase_add_test(tc, checkpoint_and_reopen);
     tcase_add_loop_test(tc, interleaved_trees, 0, 4);
     tcase_add_test(tc, failed_split_changes_nothing);
+    tcase_add_loop_test(tc, leaf_hints_stay_right, 0, 4);
     tcase_add_test(tc, concurrent_readers);
     tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);

@@ -519,6 +519,31 @@ START_TEST(get_out_of_range)
 }
 END_TEST
 
+/* pager_get_swap pins the new page and releases the old one, also when
+ * the new one cannot be had; the same page swaps to itself. */
+START_TEST(get_swap)
+{
+    struct pager_stats st;
+    pager *p;
+    pager_page *pg;
+
+    make_db(4096, 4, 1);
+    p = open_db(16, 0);
+    ck_assert_int_eq(pager_get(p, 1, &pg), 0);
+    ck_assert_int_eq(pager_get_swap(p, 2, &pg), 0);
+    ck_assert_uint_eq(pager_pgno(pg), 2);
+    ck_assert_int_eq(pager_get_swap(p, 2, &pg), 0);
+    ck_assert_uint_eq(pager_pgno(pg), 2);
+    pager_get_stats(p, &st);
+    ck_assert_uint_eq(st.pinned, 2); /* page 2 and the header */
+    ck_assert_int_eq(pager_get_swap(p, 4, &pg), JET_errDatabaseCorrupted);
+    ck_assert_ptr_null(pg);
+    pager_get_stats(p, &st);
+    ck_assert_uint_eq(st.pinned, 1);
+    pager_close(p);
+}
+END_TEST
+
 /* ---- allocation and the free list --------------------------------------- */
 
 static void check_fresh(pager *p, pager_page *pg, uint32_t pgno, uint64_t lsn)
@@ -1458,6 +1483,7 @@ Suite *pager_suite(void)
 
     tcase_add_checked_fixture(tc_pages, setup, teardown);
     tcase_add_test(tc_pages, get_out_of_range);
+    tcase_add_test(tc_pages, get_swap);
     tcase_add_test(tc_pages, alloc_free_reuse);
     tcase_add_test(tc_pages, fill_and_empty_does_not_grow);
     tcase_add_test(tc_pages, generation_and_lsn);
