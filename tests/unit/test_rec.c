@@ -1407,7 +1407,8 @@ static int model_check_len(const struct model *m, const struct mcol *c, uint64_t
             if (!(g & JET_bitSetIntrinsicLV)) return JET_errColumnDoesNotFit;
             if (len > m->cap) return JET_errColumnTooBig;
         }
-        return 0;
+        /* An intrinsic LV may now outgrow what the model holds. */
+        return len > M_MAXV ? M_SKIP : 0;
     }
     if (natural) return len > natural ? JET_errColumnTooBig : len && len != natural ? JET_errInvalidBufferSize : 0;
     return len > (c->def.cbmax && c->def.cbmax < 255 ? c->def.cbmax : 255) ? JET_errColumnTooBig : 0;
